@@ -1,0 +1,79 @@
+// One build script for everything: the extension host bundle, the sandbox that runs user code, the `drills` CLI,
+// the self-assessment webview script, and (with --tests) an unbundled compile of src + test for mocha.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const tests = args.has('--tests');
+
+/** Reports build errors in the `file:line:col: message` form that VS Code's problem matchers read. */
+const problemReporter = {
+  name: 'problem-reporter',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: [problemReporter],
+};
+
+const bundles = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: ['src/sandbox/main.ts'], outfile: 'dist/sandbox.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { ...common, entryPoints: ['src/cli/drills.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+].filter((b) => b.entryPoints.every((e) => fs.existsSync(e)));
+
+function listTs(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.ts') && !d.name.endsWith('.d.ts'))
+    .map((d) => path.join(d.parentPath ?? d.path, d.name));
+}
+
+async function main() {
+  fs.rmSync('dist', { recursive: true, force: true });
+  const configs = [...bundles];
+  if (tests) {
+    fs.rmSync('out', { recursive: true, force: true });
+    // Tests and the code they import, compiled file by file (no bundling) so mocha can load them.
+    configs.push({
+      entryPoints: [...listTs('src'), ...listTs('test')],
+      outdir: 'out',
+      outbase: '.',
+      bundle: false,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: true,
+      logLevel: 'warning',
+      plugins: [problemReporter],
+    });
+  }
+  if (watch) {
+    const contexts = await Promise.all(configs.map((c) => esbuild.context(c)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('[watch] build started');
+  } else {
+    await Promise.all(configs.map((c) => esbuild.build(c)));
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

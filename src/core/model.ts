@@ -1,0 +1,72 @@
+import type { TopicId } from './topics';
+
+export const TIERS = ['beginner', 'intermediate', 'scenario'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export const TIER_LABELS: Record<Tier, string> = {
+  beginner: 'Beginner',
+  intermediate: 'Intermediate',
+  scenario: 'Scenario-based',
+};
+
+export function isTier(value: unknown): value is Tier {
+  return typeof value === 'string' && (TIERS as readonly string[]).includes(value);
+}
+
+/** A plausible wrong answer kept with the drill: its tests must reject it. */
+export interface Mistake {
+  title: string;
+  code: string;
+}
+
+/** Where a drill came from, so errors and editors can point into the YAML file. */
+export interface DrillSource {
+  /** Absolute path (or pack-relative name) of the YAML file. */
+  file: string;
+  /** 1-based line of each top-level field, e.g. `lines.stub` is where `stub:` starts. */
+  lines: Partial<Record<string, number>>;
+}
+
+export interface Drill {
+  id: string;
+  tier: Tier;
+  topic: TopicId;
+  title: string;
+  /** Sort key within the tier (the guide's order for its fifteen questions). */
+  order: number;
+  /** Markdown. */
+  prompt: string;
+  /** Markdown: the model answer. */
+  answer: string;
+  /** The hint ladder, from a nudge to a skeleton. */
+  hints: string[];
+  /** TypeScript the user starts from; saved as the scratch file. */
+  stub: string;
+  /** Reference TypeScript solution: passes every test. */
+  solution: string;
+  /** Jest-style TypeScript tests; they import the user's code from './solution'. */
+  tests: string;
+  mistakes: Mistake[];
+  source: DrillSource;
+}
+
+/** An error in a question file, precise enough to jump to. */
+export interface PackError {
+  file: string;
+  /** 1-based; 0 when the error is not tied to a line (e.g. unreadable file). */
+  line: number;
+  /** 1-based; 0 when unknown. */
+  column: number;
+  /** The top-level field at fault, when there is one. */
+  field?: string;
+  message: string;
+}
+
+export function formatPackError(e: PackError): string {
+  const where = e.line > 0 ? `${e.file}:${e.line}:${Math.max(e.column, 1)}` : e.file;
+  return `${where}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
+}
+
+export function compareDrills(a: Drill, b: Drill): number {
+  return TIERS.indexOf(a.tier) - TIERS.indexOf(b.tier) || a.order - b.order || a.title.localeCompare(b.title);
+}

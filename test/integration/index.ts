@@ -1,0 +1,13 @@
+// Entry point VS Code loads as `extensionTestsPath`: runs every suite/*.test.js with mocha inside the extension host.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha = require('mocha');
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const suite = path.join(__dirname, 'suite');
+  for (const f of fs.readdirSync(suite).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(suite, f));
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));
+  });
+}

@@ -46,10 +46,13 @@ function listTs(dir) {
 }
 
 async function main() {
-  fs.rmSync('dist', { recursive: true, force: true });
+  // Outputs are overwritten in place (several builds may run at once while developing); --clean starts afresh.
+  if (args.has('--clean')) {
+    fs.rmSync('dist', { recursive: true, force: true });
+    fs.rmSync('out', { recursive: true, force: true });
+  }
   const configs = [...bundles];
   if (tests) {
-    fs.rmSync('out', { recursive: true, force: true });
     // Tests and the code they import, compiled file by file (no bundling) so mocha can load them.
     configs.push({
       entryPoints: [...listTs('src'), ...listTs('test')],

@@ -1,0 +1,98 @@
+import { type Drill, TIER_LABELS } from './model';
+import { topicLabel } from './topics';
+
+/** The scratch file of a drill, inside the scratch folder. */
+export function scratchFileName(drillId: string): string {
+  return `${drillId}.ts`;
+}
+
+/** The drill id of a scratch file name, or undefined when the name is not a scratch file's. */
+export function drillIdOfScratchFile(fileName: string): string | undefined {
+  const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ts$/.exec(fileName);
+  return m?.[1];
+}
+
+/** Wraps text at `width` columns, keeping blank lines and indented (code) lines as they are. */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let inFence = false;
+  for (const raw of text.replace(/\r\n/g, '\n').trimEnd().split('\n')) {
+    if (/^\s*```/.test(raw)) inFence = !inFence;
+    if (inFence || /^\s*```/.test(raw) || raw.trim() === '' || /^\s{2,}\S/.test(raw)) {
+      out.push(raw.trimEnd());
+      continue;
+    }
+    const indent = /^(\s*(?:[-*]|\d+\.)\s+)/.exec(raw)?.[1] ?? '';
+    const cont = ' '.repeat(indent.length);
+    let line = '';
+    for (const word of raw.trim().slice(indent.trimStart().length).split(/\s+/)) {
+      if (line === '') line = indent + word;
+      else if (line.length + 1 + word.length > width) {
+        out.push(line);
+        line = cont + word;
+      } else line += ' ' + word;
+    }
+    if (line !== '') out.push(line);
+  }
+  return out;
+}
+
+/** The header comment of a scratch file: title, tier, topic and the prompt, so the task is beside the code. */
+export function scratchHeader(drill: Drill, checkKey = 'Ctrl+Alt+Enter'): string {
+  const lines = [
+    `${drill.title}  (${TIER_LABELS[drill.tier]} · ${topicLabel(drill.topic)})`,
+    '',
+    ...wrap(drill.prompt, 96),
+    '',
+    `Check your solution: ${checkKey}, or the ▶ button in the editor title. Stuck? "Interview Drills: Show Hint".`,
+  ];
+  return ['/*', ...lines.map((l) => (l === '' ? ' *' : ` * ${l.replace(/\*\//g, '* /')}`)), ' */', ''].join('\n');
+}
+
+/** The full text a scratch file starts with (and returns to on Reset Drill). */
+export function scratchText(drill: Drill, checkKey?: string): string {
+  const stub = drill.stub.endsWith('\n') ? drill.stub : `${drill.stub}\n`;
+  return `${scratchHeader(drill, checkKey)}\n${stub}`;
+}
+
+/**
+ * tsconfig.json written beside the scratch files: strict checking with no @types packages, so the editor's
+ * TypeScript service type-checks each drill exactly as the stubs are written (ES2022 plus drills-env.d.ts).
+ */
+export const SCRATCH_TSCONFIG = `${JSON.stringify(
+  {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'ESNext',
+      moduleResolution: 'Bundler',
+      lib: ['ES2022'],
+      types: [],
+      strict: true,
+      noEmit: true,
+      isolatedModules: true,
+      skipLibCheck: true,
+      noFallthroughCasesInSwitch: true,
+    },
+    include: ['*.ts'],
+  },
+  null,
+  2,
+)}\n`;
+
+/** The few globals a drill may use beyond ES2022: what the sandbox provides. */
+export const SCRATCH_ENV_DTS = `// Globals available to drill solutions (beyond the ES2022 library). Written by Interview Drills.
+declare const console: {
+  log(...data: unknown[]): void;
+  info(...data: unknown[]): void;
+  warn(...data: unknown[]): void;
+  error(...data: unknown[]): void;
+  debug(...data: unknown[]): void;
+};
+declare function setTimeout(handler: (...args: unknown[]) => void, timeout?: number, ...args: unknown[]): unknown;
+declare function clearTimeout(handle: unknown): void;
+declare function setInterval(handler: (...args: unknown[]) => void, timeout?: number, ...args: unknown[]): unknown;
+declare function clearInterval(handle: unknown): void;
+`;
+
+export const SCRATCH_ENV_FILE = 'drills-env.d.ts';
+export const SCRATCH_TSCONFIG_FILE = 'tsconfig.json';

@@ -1,0 +1,159 @@
+import * as vscode from 'vscode';
+import type { Drill } from '../core/model';
+import { type CheckResult, drillCheckRequest, SandboxRunner } from '../core/runner';
+import type { ScoreStore } from '../core/scores';
+import { config } from './config';
+import type { ScratchFiles } from './scratchFiles';
+import type { DrillStatusBar } from './statusBar';
+import type { DrillTesting } from './testing';
+
+export interface CheckDeps {
+  sandboxScript: vscode.Uri;
+  scratch: ScratchFiles;
+  scores: ScoreStore;
+  testing: DrillTesting;
+  statusBar: DrillStatusBar;
+  output: vscode.LogOutputChannel;
+}
+
+export interface CheckOutcome {
+  drill: Drill;
+  result: CheckResult;
+  typeErrors: vscode.Diagnostic[];
+  /** Whether the check counts as passed (all tests passed, and no type errors when they fail the check). */
+  passed: boolean;
+}
+
+export interface CheckOptions {
+  /** The code to check; by default the scratch file's current text, unsaved edits included. */
+  text?: string;
+  /** A Test Explorer run to report into; by default one is created. */
+  run?: vscode.TestRun;
+  token?: vscode.CancellationToken;
+  /** Show the verdict notification (default true). */
+  notify?: boolean;
+}
+
+/**
+ * Runs checks in the sandbox, one warm runner per window. A new check of a drill cancels the older one still running,
+ * so two checks of the same drill never race; every finished check is recorded in the workspace state.
+ */
+export class CheckService implements vscode.Disposable {
+  private runner: SandboxRunner | undefined;
+  private runnerMemory = 0;
+  private readonly inFlight = new Map<string, AbortController>();
+  private readonly checked = new vscode.EventEmitter<CheckOutcome>();
+  readonly onDidCheck = this.checked.event;
+
+  constructor(private readonly deps: CheckDeps) {}
+
+  /** Starts the sandbox ahead of the first check, so that check does not pay for a process start. */
+  warmUp(): void {
+    this.ensureRunner();
+  }
+
+  private ensureRunner(): SandboxRunner {
+    const memoryMb = config.memoryLimitMb();
+    if (this.runner && this.runnerMemory !== memoryMb) {
+      this.runner.dispose();
+      this.runner = undefined;
+    }
+    if (!this.runner) {
+      this.runner = new SandboxRunner({ sandboxScript: this.deps.sandboxScript.fsPath, memoryMb, timeoutMs: config.checkTimeoutMs() });
+      this.runnerMemory = memoryMb;
+    }
+    return this.runner;
+  }
+
+  async check(drill: Drill, options: CheckOptions = {}): Promise<CheckOutcome> {
+    const { scratch, testing, output } = this.deps;
+    this.inFlight.get(drill.id)?.abort();
+    const controller = new AbortController();
+    this.inFlight.set(drill.id, controller);
+    const cancel = options.token?.onCancellationRequested(() => controller.abort());
+    const run = options.run ?? testing.startRun(drill);
+    try {
+      let text = options.text ?? (await scratch.currentText(drill));
+      if (text === undefined) {
+        await scratch.open(drill);
+        text = (await scratch.currentText(drill)) ?? drill.stub;
+      }
+      testing.started(drill, run);
+      const request = { ...drillCheckRequest(drill, text), timeoutMs: config.checkTimeoutMs(), signal: controller.signal };
+      const result = await this.deps.statusBar.whileChecking(this.ensureRunner().check(request));
+      const typeErrors = this.typeErrors(drill);
+      const failOnTypes = config.typeErrors() === 'fail' && typeErrors.length > 0;
+      const typeMessages = failOnTypes ? typeErrors.map((d) => typeMessage(scratch.uriFor(drill), d)) : [];
+      testing.report(drill, result, run, typeMessages);
+      const passed = result.verdict === 'passed' && !failOnTypes;
+      const outcome: CheckOutcome = { drill, result, typeErrors, passed };
+      if (result.verdict === 'cancelled') {
+        output.info(`${drill.id}: check cancelled (a newer check replaced it, or it was stopped).`);
+        return outcome;
+      }
+      // Only a finished check is recorded: a crash, a timeout or a kill ends in a verdict, never a half-written score.
+      await this.deps.scores.recordAttempt(drill.id, {
+        passed: result.counts.passed,
+        total: result.counts.total,
+        durationMs: result.durationMs,
+        verdict: failOnTypes && result.verdict === 'passed' ? 'type-errors' : result.verdict,
+      });
+      this.log(outcome);
+      if (options.notify !== false) void this.notify(outcome);
+      this.checked.fire(outcome);
+      return outcome;
+    } finally {
+      cancel?.dispose();
+      if (!options.run) run.end();
+      if (this.inFlight.get(drill.id) === controller) this.inFlight.delete(drill.id);
+    }
+  }
+
+  private typeErrors(drill: Drill): vscode.Diagnostic[] {
+    if (config.typeErrors() === 'ignore') return [];
+    return vscode.languages
+      .getDiagnostics(this.deps.scratch.uriFor(drill))
+      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && (d.source === 'ts' || d.source === 'typescript'));
+  }
+
+  private log({ drill, result, typeErrors }: CheckOutcome): void {
+    const out = this.deps.output;
+    out.info(`${drill.id}: ${result.verdict} - ${result.summary} (${Math.round(result.durationMs)} ms)`);
+    for (const e of result.compileErrors) out.error(`  ${e.file}:${e.line}:${e.column}: ${e.message}`);
+    for (const t of result.tests) {
+      const mark = t.status === 'passed' ? '✓' : t.status === 'skipped' ? '-' : '✗';
+      out.info(`  ${mark} ${t.fullName}`);
+      if (t.status === 'failed' && t.message) for (const line of t.message.split('\n')) out.info(`      ${line}`);
+    }
+    for (const d of typeErrors) out.warn(`  type error at line ${d.range.start.line + 1}: ${d.message}`);
+    if (result.output) out.info(`  console output${result.outputTruncated ? ' (truncated)' : ''}:\n${result.output}`);
+  }
+
+  private async notify({ drill, result, typeErrors, passed }: CheckOutcome): Promise<void> {
+    const typeNote = typeErrors.length > 0 ? ` ${typeErrors.length} type error(s) in the file.` : '';
+    if (passed) {
+      const pick = await vscode.window.showInformationMessage(`✓ ${drill.title}: ${result.summary}.${typeNote}`, 'Next Drill', 'Model Answer');
+      if (pick === 'Next Drill') await vscode.commands.executeCommand('interviewDrills.openNextDrill');
+      if (pick === 'Model Answer') await vscode.commands.executeCommand('interviewDrills.revealAnswer', drill.id);
+      return;
+    }
+    const firstFailure = result.tests.find((t) => t.status === 'failed');
+    const detail = firstFailure ? ` First failure: ${firstFailure.fullName}.` : '';
+    const pick = await vscode.window.showWarningMessage(`✗ ${drill.title}: ${result.summary}.${detail}${typeNote}`, 'Show Results', 'Show Hint');
+    if (pick === 'Show Results') await vscode.commands.executeCommand('workbench.view.testing.focus');
+    if (pick === 'Show Hint') await vscode.commands.executeCommand('interviewDrills.showHint', drill.id);
+  }
+
+  dispose(): void {
+    for (const c of this.inFlight.values()) c.abort();
+    this.runner?.dispose();
+    this.runner = undefined;
+    this.checked.dispose();
+  }
+}
+
+function typeMessage(uri: vscode.Uri, d: vscode.Diagnostic): vscode.TestMessage {
+  const m = new vscode.TestMessage(`Type error: ${d.message}`);
+  m.location = new vscode.Location(uri, d.range);
+  return m;
+}

@@ -1,0 +1,180 @@
+import * as vscode from 'vscode';
+import type { Drill } from '../core/model';
+import { topicLabel } from '../core/topics';
+import { TIER_LABELS } from '../core/model';
+import type { Services } from './services';
+import { config } from './config';
+import type { DrillNode } from './tree';
+
+type Handler = (...args: unknown[]) => unknown;
+
+/** Every command of the extension: one id, one handler factory. */
+export function registerCommands(s: Services): vscode.Disposable[] {
+  const table: Record<string, Handler> = {
+    'interviewDrills.openDrill': async (arg) => {
+      const drill = await resolveDrill(s, arg, 'Open which drill?');
+      return drill && openDrill(s, drill);
+    },
+    'interviewDrills.openNextDrill': async () => {
+      const drills = s.repo.all();
+      const current = activeDrill(s);
+      const start = current ? drills.indexOf(current) + 1 : 0;
+      const ordered = [...drills.slice(start), ...drills.slice(0, start)];
+      const next = ordered.find((d) => s.scores.status(d.id) !== 'passed');
+      if (!next) {
+        void vscode.window.showInformationMessage('Every drill is solved. Open the self-assessment to see where you stand.', 'Open Self-Assessment')
+          .then((pick) => pick && vscode.commands.executeCommand('interviewDrills.openAssessment'));
+        return undefined;
+      }
+      return openDrill(s, next);
+    },
+    'interviewDrills.checkSolution': async (arg) => {
+      const drill = await resolveDrill(s, arg, 'Check which drill?', true);
+      if (!drill) return undefined;
+      const editor = vscode.window.activeTextEditor;
+      const text = editor && s.scratch.drillIdFor(editor.document.uri) === drill.id ? editor.document.getText() : undefined;
+      return s.checker.check(drill, { text });
+    },
+    'interviewDrills.showHint': async (arg) => {
+      const drill = await resolveDrill(s, arg, 'Show a hint for which drill?', true);
+      if (!drill) return undefined;
+      const before = s.scores.get(drill.id)?.hintsUsed ?? 0;
+      const shown = await s.scores.recordHint(drill.id, drill.hints.length);
+      const hint = drill.hints[shown - 1] ?? '';
+      const label = before >= drill.hints.length ? `All ${drill.hints.length} hints are shown. Hint ${shown}` : `Hint ${shown} of ${drill.hints.length}`;
+      const actions = shown < drill.hints.length ? ['Next Hint', 'Show Description'] : ['Show Description'];
+      void vscode.window.showInformationMessage(`${drill.title}: ${label}: ${oneLine(hint)}`, ...actions).then((pick) => {
+        if (pick === 'Next Hint') return vscode.commands.executeCommand('interviewDrills.showHint', drill.id);
+        if (pick === 'Show Description') return s.descriptions.show(drill);
+        return undefined;
+      });
+      return shown;
+    },
+    'interviewDrills.revealAnswer': async (arg) => {
+      const drill = await resolveDrill(s, arg, 'Reveal the answer of which drill?', true);
+      if (!drill) return false;
+      const attempted = (s.scores.get(drill.id)?.attempts ?? 0) > 0;
+      if (!attempted && config.confirmRevealAnswer() && !s.scores.get(drill.id)?.answerRevealed) {
+        const pick = await vscode.window.showWarningMessage(
+          `You have not attempted "${drill.title}" yet. Reveal the model answer anyway?`,
+          { modal: true, detail: 'Trying first, even briefly, makes the answer stick. Hints are a gentler step.' },
+          'Reveal Answer', 'Show Hint',
+        );
+        if (pick === 'Show Hint') return vscode.commands.executeCommand('interviewDrills.showHint', drill.id).then(() => false);
+        if (pick !== 'Reveal Answer') return false;
+      }
+      await s.scores.markAnswerRevealed(drill.id);
+      await s.descriptions.show(drill);
+      return true;
+    },
+    'interviewDrills.showDescription': async (arg) => {
+      const drill = await resolveDrill(s, arg, 'Describe which drill?', true);
+      return drill && s.descriptions.show(drill);
+    },
+    'interviewDrills.resetDrill': async (arg) => {
+      const drill = await resolveDrill(s, arg, 'Reset which drill?', true);
+      if (!drill) return false;
+      const pick = await vscode.window.showWarningMessage(
+        `Reset "${drill.title}" to its starting code?`,
+        { modal: true, detail: 'Your code in the scratch file is replaced by the stub. Scores and hints are kept.' },
+        'Reset',
+      );
+      if (pick !== 'Reset') return false;
+      await s.scratch.reset(drill);
+      await s.scratch.open(drill);
+      return true;
+    },
+    'interviewDrills.refresh': () => s.repo.load(),
+    'interviewDrills.showOutput': () => s.output.show(),
+    'interviewDrills.resetScores': async () => {
+      const pick = await vscode.window.showWarningMessage(
+        'Reset every drill\'s score, attempts and hints in this workspace?',
+        { modal: true, detail: 'Your scratch files and self-assessment ratings are kept.' },
+        'Reset Scores',
+      );
+      if (pick !== 'Reset Scores') return false;
+      await s.scores.reset();
+      return true;
+    },
+  };
+  return Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
+}
+
+async function openDrill(s: Services, drill: Drill): Promise<vscode.TextEditor> {
+  s.checker.warmUp();
+  const editor = await s.scratch.open(drill);
+  if (s.treeView.visible) void s.treeView.reveal(s.tree.nodeFor(drill), { select: true, focus: false }).then(undefined, () => undefined);
+  if (config.openDescriptionWithDrill()) await s.descriptions.show(drill);
+  return editor;
+}
+
+function activeDrill(s: Services): Drill | undefined {
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  const id = uri && s.scratch.drillIdFor(uri);
+  return id ? s.repo.get(id) : undefined;
+}
+
+/**
+ * The drill a command is about: an id, a tree node or a scratch file URI passed by the caller; else the drill of the
+ * active scratch file (when `preferActive`); else the user picks one.
+ */
+async function resolveDrill(s: Services, arg: unknown, placeHolder: string, preferActive = false): Promise<Drill | undefined> {
+  if (typeof arg === 'string') {
+    const drill = s.repo.get(arg);
+    if (!drill) void vscode.window.showErrorMessage(`Interview Drills: no drill has the id "${arg}".`);
+    return drill;
+  }
+  if (arg instanceof vscode.Uri) {
+    const id = s.scratch.drillIdFor(arg);
+    if (id) return s.repo.get(id);
+  }
+  if (isDrillNode(arg)) return arg.drill;
+  if (preferActive) {
+    const active = activeDrill(s);
+    if (active) return active;
+  }
+  const items = s.repo.all().map((d) => ({
+    label: d.title,
+    description: `${TIER_LABELS[d.tier]} · ${topicLabel(d.topic)}`,
+    detail: { untried: '$(circle-large-outline) not tried', failed: '$(error) not solved yet', passed: '$(pass-filled) solved' }[s.scores.status(d.id)],
+    drill: d,
+  }));
+  if (items.length === 0) {
+    void vscode.window.showWarningMessage('Interview Drills: no drill is loaded. See the Problems panel.');
+    return undefined;
+  }
+  return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.drill;
+}
+
+function isDrillNode(arg: unknown): arg is Extract<DrillNode, { kind: 'drill' }> {
+  return typeof arg === 'object' && arg !== null && (arg as DrillNode).kind === 'drill';
+}
+
+function oneLine(text: string): string {
+  return text.replace(/```[a-z]*\n?/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** "Check Solution | Show Hint | Description" above the first line of every scratch file. */
+export class ScratchCodeLens implements vscode.CodeLensProvider {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly s: Pick<Services, 'scratch' | 'repo' | 'scores'>) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const id = this.s.scratch.drillIdFor(doc.uri);
+    const drill = id ? this.s.repo.get(id) : undefined;
+    if (!drill) return [];
+    const top = new vscode.Range(0, 0, 0, 0);
+    const used = this.s.scores.get(drill.id)?.hintsUsed ?? 0;
+    return [
+      new vscode.CodeLens(top, { title: '$(play) Check Solution', command: 'interviewDrills.checkSolution', arguments: [drill.id], tooltip: 'Run the drill\'s tests on this file (unsaved edits included)' }),
+      new vscode.CodeLens(top, { title: `$(lightbulb) Show Hint (${used}/${drill.hints.length})`, command: 'interviewDrills.showHint', arguments: [drill.id] }),
+      new vscode.CodeLens(top, { title: '$(book) Description', command: 'interviewDrills.showDescription', arguments: [drill.id] }),
+    ];
+  }
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { drillMarkdown } from '../core/describe';
+import type { Drill } from '../core/model';
+import type { ScoreStore } from '../core/scores';
+
+export const DESCRIPTION_SCHEME = 'interview-drills';
+
+/** Read-only markdown documents `interview-drills:/<id>.md` describing a drill with its revealed hints and answer. */
+export class DrillDescriptions implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly registration: vscode.Disposable;
+  private readonly listener: { dispose(): void };
+
+  constructor(
+    private readonly getDrill: (id: string) => Drill | undefined,
+    private readonly scores: ScoreStore,
+  ) {
+    this.registration = vscode.workspace.registerTextDocumentContentProvider(DESCRIPTION_SCHEME, this);
+    this.listener = scores.onDidChange((id) => {
+      for (const doc of vscode.workspace.textDocuments) {
+        if (doc.uri.scheme === DESCRIPTION_SCHEME && (id === undefined || this.idOf(doc.uri) === id)) this.changed.fire(doc.uri);
+      }
+    });
+  }
+
+  uriFor(drill: Drill): vscode.Uri {
+    return vscode.Uri.from({ scheme: DESCRIPTION_SCHEME, path: `/${drill.id}.md` });
+  }
+
+  private idOf(uri: vscode.Uri): string {
+    return uri.path.replace(/^\//, '').replace(/\.md$/, '');
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    const drill = this.getDrill(this.idOf(uri));
+    if (!drill) return `# Unknown drill\n\nNo drill has the id \`${this.idOf(uri)}\`. Reload the drills and try again.\n`;
+    const score = this.scores.get(drill.id);
+    return drillMarkdown(drill, {
+      hintsShown: score?.hintsUsed ?? 0,
+      answerShown: score?.answerRevealed ?? false,
+      status: { untried: 'not tried yet', failed: 'not solved yet', passed: 'solved' }[this.scores.status(drill.id)],
+    });
+  }
+
+  /** Shows the rendered description beside the editor. */
+  async show(drill: Drill): Promise<void> {
+    const uri = this.uriFor(drill);
+    this.changed.fire(uri);
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.listener.dispose();
+    this.changed.dispose();
+  }
+}

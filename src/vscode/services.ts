@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { RatingStore } from '../core/ratings';
+import { ScoreStore } from '../core/scores';
+import { CheckService } from './checker';
+import { DrillDescriptions } from './drillDocument';
+import { DrillRepository } from './drillRepository';
+import { ScratchFiles } from './scratchFiles';
+import { DrillStatusBar } from './statusBar';
+import { DrillTesting } from './testing';
+import { DrillTreeProvider, type DrillNode } from './tree';
+
+/** Everything that lives as long as the extension, built once in activate() and disposed with it. */
+export interface Services {
+  context: vscode.ExtensionContext;
+  output: vscode.LogOutputChannel;
+  repo: DrillRepository;
+  scores: ScoreStore;
+  ratings: RatingStore;
+  scratch: ScratchFiles;
+  descriptions: DrillDescriptions;
+  tree: DrillTreeProvider;
+  treeView: vscode.TreeView<DrillNode>;
+  testing: DrillTesting;
+  statusBar: DrillStatusBar;
+  checker: CheckService;
+}
+
+export function createServices(context: vscode.ExtensionContext): Services {
+  const push = <T extends vscode.Disposable>(d: T): T => {
+    context.subscriptions.push(d);
+    return d;
+  };
+  const output = push(vscode.window.createOutputChannel('Interview Drills', { log: true }));
+  const repo = push(new DrillRepository(vscode.Uri.joinPath(context.extensionUri, 'questions'), output));
+  const scores = new ScoreStore(context.workspaceState);
+  const ratings = new RatingStore(context.workspaceState);
+  for (const p of [...scores.problems, ...ratings.problems]) {
+    output.warn(p);
+    void vscode.window.showWarningMessage(`Interview Drills: ${p}`);
+  }
+  const scratch = new ScratchFiles(context.storageUri ?? context.globalStorageUri);
+  const descriptions = push(new DrillDescriptions((id) => repo.get(id), scores));
+  const scoreChanged = new vscode.EventEmitter<void>();
+  const scoreListener = scores.onDidChange(() => scoreChanged.fire());
+  push({ dispose: () => { scoreListener.dispose(); scoreChanged.dispose(); } });
+  const tree = push(new DrillTreeProvider({
+    drills: () => repo.all(),
+    status: (id) => scores.status(id),
+    onDidChange: [repo.onDidChange, scoreChanged.event],
+  }));
+  const treeView = push(vscode.window.createTreeView('interviewDrills.drills', { treeDataProvider: tree, showCollapseAll: true }));
+  const statusBar = push(new DrillStatusBar());
+  // The checker is created just below; the Test Explorer's run handler reaches it through this closure.
+  let checker: CheckService | undefined;
+  const testing = push(new DrillTesting(
+    { scratchUri: (d) => scratch.uriFor(d), testsUri: (d) => vscode.Uri.from({ scheme: 'interview-drills', path: `/${d.id}.test.ts` }) },
+    async (drills, run, token) => {
+      for (const drill of drills) {
+        if (token.isCancellationRequested) break;
+        await checker?.check(drill, { run, token, notify: drills.length === 1 });
+      }
+    },
+  ));
+  checker = push(new CheckService({
+    sandboxScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'sandbox.js'),
+    scratch, scores, testing, statusBar, output,
+  }));
+  return { context, output, repo, scores, ratings, scratch, descriptions, tree, treeView, testing, statusBar, checker };
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+
+/** "Drills: 9/24 passed" in the status bar; a spinner while a check runs. */
+export class DrillStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('interviewDrills.status', vscode.StatusBarAlignment.Left, 10);
+  private checking = 0;
+  private passed = 0;
+  private total = 0;
+
+  constructor() {
+    this.item.name = 'Interview Drills';
+    this.item.command = { command: 'workbench.view.extension.interviewDrills', title: 'Show the drills' };
+  }
+
+  /** The text shown, for tests. */
+  get text(): string {
+    return this.item.text;
+  }
+
+  update(passed: number, total: number): void {
+    this.passed = passed;
+    this.total = total;
+    this.render();
+  }
+
+  async whileChecking<T>(work: Promise<T>): Promise<T> {
+    this.checking++;
+    this.render();
+    try {
+      return await work;
+    } finally {
+      this.checking--;
+      this.render();
+    }
+  }
+
+  private render(): void {
+    if (this.total === 0) {
+      this.item.hide();
+      return;
+    }
+    const summary = `Drills: ${this.passed}/${this.total} passed`;
+    this.item.text = this.checking > 0 ? `$(sync~spin) Checking… ${summary}` : `$(mortar-board) ${summary}`;
+    this.item.tooltip = `Interview Drills: ${this.passed} of ${this.total} drills solved. Click to show the drills.`;
+    this.item.accessibilityInformation = { label: `Interview Drills: ${this.passed} of ${this.total} drills passed` };
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import { type Drill, TIER_LABELS, TIERS } from '../core/model';
+import type { CheckResult, TestResult } from '../core/runner';
+
+/** Where the user's code lives for a drill, and where its tests can be read. */
+export interface TestLocations {
+  scratchUri(drill: Drill): vscode.Uri;
+  testsUri(drill: Drill): vscode.Uri;
+}
+
+export type RunDrills = (drills: Drill[], run: vscode.TestRun, token: vscode.CancellationToken) => Promise<void>;
+
+/**
+ * Drill results in VS Code's Test Explorer: tier > drill > one item per test of the drill, with pass/fail,
+ * messages, expected/actual diffs and locations in the scratch file.
+ */
+export class DrillTesting implements vscode.Disposable {
+  readonly controller = vscode.tests.createTestController('interviewDrills', 'Interview Drills');
+  private drills = new Map<string, Drill>();
+
+  constructor(
+    private readonly locations: TestLocations,
+    runDrills: RunDrills,
+  ) {
+    this.controller.createRunProfile('Check', vscode.TestRunProfileKind.Run, async (request, token) => {
+      const selected = this.drillsOf(request);
+      const run = this.controller.createTestRun(request, 'Interview Drills', true);
+      try {
+        await runDrills(selected, run, token);
+      } finally {
+        run.end();
+      }
+    }, true);
+  }
+
+  /** Rebuilds the tier and drill items (test items under a drill appear once it has been checked). */
+  setDrills(drills: readonly Drill[]): void {
+    this.drills = new Map(drills.map((d) => [d.id, d]));
+    const tiers = TIERS.map((tier) => {
+      const tierItem = this.controller.createTestItem(`tier:${tier}`, TIER_LABELS[tier]);
+      tierItem.children.replace(drills.filter((d) => d.tier === tier).map((d) => {
+        const existing = this.controller.items.get(`tier:${tier}`)?.children.get(d.id);
+        const item = this.controller.createTestItem(d.id, d.title, this.locations.scratchUri(d));
+        item.range = new vscode.Range(0, 0, 0, 0);
+        item.description = d.topic;
+        if (existing) existing.children.forEach((c) => item.children.add(c));
+        return item;
+      }));
+      return tierItem;
+    });
+    this.controller.items.replace(tiers.filter((t) => t.children.size > 0));
+  }
+
+  drillItem(drill: Drill): vscode.TestItem | undefined {
+    return this.controller.items.get(`tier:${drill.tier}`)?.children.get(drill.id);
+  }
+
+  /** Starts a run for one drill outside the Test Explorer (e.g. the Check Solution command). */
+  startRun(drill: Drill): vscode.TestRun {
+    const item = this.drillItem(drill);
+    return this.controller.createTestRun(new vscode.TestRunRequest(item ? [item] : undefined), `Check ${drill.title}`, false);
+  }
+
+  started(drill: Drill, run: vscode.TestRun): void {
+    const item = this.drillItem(drill);
+    if (!item) return;
+    run.started(item);
+    item.children.forEach((c) => run.enqueued(c));
+  }
+
+  /** Reports a finished check into `run`. */
+  report(drill: Drill, result: CheckResult, run: vscode.TestRun, extraFailures: vscode.TestMessage[] = []): void {
+    const item = this.drillItem(drill);
+    if (!item) return;
+    const scratch = this.locations.scratchUri(drill);
+    const testsUri = this.locations.testsUri(drill);
+    const children: vscode.TestItem[] = [];
+    for (const t of result.tests) {
+      // Located in the scratch file (no range: the drill's own item carries the gutter icon at line 1).
+      const child = item.children.get(t.fullName) ?? this.controller.createTestItem(t.fullName, t.titlePath[t.titlePath.length - 1] ?? t.fullName, scratch);
+      child.description = t.titlePath.slice(0, -1).join(' › ') || undefined;
+      children.push(child);
+    }
+    if (result.verdict !== 'cancelled') item.children.replace(children);
+    for (let i = 0; i < result.tests.length; i++) {
+      const t = result.tests[i]!;
+      const child = children[i]!;
+      if (t.status === 'passed') run.passed(child, t.durationMs);
+      else if (t.status === 'skipped') run.skipped(child);
+      else run.failed(child, this.message(t, scratch, testsUri), t.durationMs);
+    }
+    const messages: vscode.TestMessage[] = [...extraFailures];
+    for (const e of result.compileErrors) {
+      const m = new vscode.TestMessage(`${e.message} (${e.file}:${e.line}:${e.column})`);
+      m.location = new vscode.Location(e.file === 'solution.ts' ? scratch : testsUri, new vscode.Position(Math.max(0, e.line - 1), Math.max(0, e.column - 1)));
+      messages.push(m);
+    }
+    if (result.verdict === 'passed' && messages.length === 0) run.passed(item, result.durationMs);
+    else if (result.verdict === 'failed' || result.verdict === 'passed') {
+      run.failed(item, messages.length ? messages : [new vscode.TestMessage(result.summary)], result.durationMs);
+    } else if (result.verdict === 'cancelled') run.skipped(item);
+    else run.errored(item, [new vscode.TestMessage(result.summary), ...messages], result.durationMs);
+  }
+
+  private message(t: TestResult, scratch: vscode.Uri, testsUri: vscode.Uri): vscode.TestMessage {
+    const text = t.message ?? 'failed';
+    const m = t.expected !== undefined && t.actual !== undefined ? vscode.TestMessage.diff(text, t.expected, t.actual) : new vscode.TestMessage(text);
+    if (t.location) {
+      const uri = t.location.file === 'solution.ts' ? scratch : testsUri;
+      m.location = new vscode.Location(uri, new vscode.Position(Math.max(0, t.location.line - 1), Math.max(0, t.location.column - 1)));
+    }
+    return m;
+  }
+
+  private drillsOf(request: vscode.TestRunRequest): Drill[] {
+    const ids = new Set<string>();
+    const add = (item: vscode.TestItem) => {
+      if (item.id.startsWith('tier:')) item.children.forEach(add);
+      else if (this.drills.has(item.id)) ids.add(item.id);
+      else if (item.parent) add(item.parent);
+    };
+    if (request.include) request.include.forEach(add);
+    else this.controller.items.forEach(add);
+    for (const ex of request.exclude ?? []) if (this.drills.has(ex.id)) ids.delete(ex.id);
+    return [...ids].map((id) => this.drills.get(id)!).filter(Boolean);
+  }
+
+  dispose(): void {
+    this.controller.dispose();
+  }
+}

@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { type Drill, type Tier, TIER_LABELS, TIERS } from '../core/model';
+import type { DrillStatus } from '../core/scores';
+import { topicLabel } from '../core/topics';
+
+export type DrillNode = { kind: 'tier'; tier: Tier } | { kind: 'drill'; drill: Drill };
+
+export interface TreeDeps {
+  drills(): readonly Drill[];
+  status(id: string): DrillStatus;
+  onDidChange: vscode.Event<unknown>[];
+}
+
+const STATUS_ICONS: Record<DrillStatus, vscode.ThemeIcon> = {
+  untried: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('testing.iconQueued')),
+  failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
+  passed: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+};
+
+const STATUS_TEXT: Record<DrillStatus, string> = { untried: 'not tried yet', failed: 'not solved yet', passed: 'solved' };
+
+/** The drill tree: the three tiers in the guide's order, each with its drills. */
+export class DrillTreeProvider implements vscode.TreeDataProvider<DrillNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<DrillNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+  private tierNodes = new Map<Tier, DrillNode>();
+  private drillNodes = new Map<string, DrillNode>();
+
+  constructor(private readonly deps: TreeDeps) {
+    this.subscriptions = deps.onDidChange.map((event) => event(() => this.refresh()));
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: DrillNode): DrillNode[] {
+    const drills = this.deps.drills();
+    if (!node) {
+      if (drills.length === 0) return [];
+      return TIERS.map((tier) => this.tierNode(tier));
+    }
+    if (node.kind === 'tier') return drills.filter((d) => d.tier === node.tier).map((d) => this.drillNode(d));
+    return [];
+  }
+
+  getParent(node: DrillNode): DrillNode | undefined {
+    return node.kind === 'drill' ? this.tierNode(node.drill.tier) : undefined;
+  }
+
+  /** The node of a drill, for `TreeView.reveal`. */
+  nodeFor(drill: Drill): DrillNode {
+    return this.drillNode(drill);
+  }
+
+  getTreeItem(node: DrillNode): vscode.TreeItem {
+    if (node.kind === 'tier') {
+      const drills = this.deps.drills().filter((d) => d.tier === node.tier);
+      const passed = drills.filter((d) => this.deps.status(d.id) === 'passed').length;
+      const item = new vscode.TreeItem(TIER_LABELS[node.tier], vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `tier:${node.tier}`;
+      item.description = `${drills.length} ${drills.length === 1 ? 'drill' : 'drills'} · ${passed} passed`;
+      item.tooltip = `${TIER_LABELS[node.tier]}: ${drills.length} drills, ${passed} solved`;
+      item.contextValue = 'tier';
+      return item;
+    }
+    const { drill } = node;
+    const status = this.deps.status(drill.id);
+    const item = new vscode.TreeItem(drill.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `drill:${drill.id}`;
+    item.description = topicLabel(drill.topic);
+    item.iconPath = STATUS_ICONS[status];
+    item.contextValue = `drill.${status}`;
+    const tooltip = new vscode.MarkdownString(`**${drill.title}** (${STATUS_TEXT[status]})\n\n${drill.prompt}`);
+    tooltip.supportHtml = false;
+    item.tooltip = tooltip;
+    item.accessibilityInformation = { label: `${drill.title}, ${topicLabel(drill.topic)}, ${STATUS_TEXT[status]}`, role: 'treeitem' };
+    item.command = { command: 'interviewDrills.openDrill', title: 'Open Drill', arguments: [drill.id] };
+    return item;
+  }
+
+  private tierNode(tier: Tier): DrillNode {
+    let node = this.tierNodes.get(tier);
+    if (!node) this.tierNodes.set(tier, (node = { kind: 'tier', tier }));
+    return node;
+  }
+
+  private drillNode(drill: Drill): DrillNode {
+    const known = this.drillNodes.get(drill.id);
+    if (known && known.kind === 'drill' && known.drill === drill) return known;
+    const node: DrillNode = { kind: 'drill', drill };
+    this.drillNodes.set(drill.id, node);
+    return node;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+}

@@ -9,12 +9,13 @@ import * as readline from 'node:readline';
  * Starts code-server bound to 127.0.0.1 with a throwaway profile under `dataDir`.
  * Resolves once it listens; `stop()` ends its whole process group.
  */
-export async function startCodeServer({ codeServer, dataDir, port = 0, extensionsDir, userSettings = {}, quiet = true }) {
+export async function startCodeServer({ codeServer, dataDir, port = 0, extensionsDir, userSettings = {}, keepSettings = false, quiet = true }) {
   const userData = path.join(dataDir, 'user-data');
   const extensions = extensionsDir ?? path.join(dataDir, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({
+  const settingsFile = path.join(userData, 'User', 'settings.json');
+  if (!keepSettings || !fs.existsSync(settingsFile)) fs.writeFileSync(settingsFile, JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'telemetry.telemetryLevel': 'off',

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Drill } from '../core/model';
 import { type CheckResult, drillCheckRequest, SandboxRunner } from '../core/runner';
+import { scratchText } from '../core/scratch';
 import type { ScoreStore } from '../core/scores';
 import { config } from './config';
 import type { ScratchFiles } from './scratchFiles';
@@ -73,11 +74,8 @@ export class CheckService implements vscode.Disposable {
     const cancel = options.token?.onCancellationRequested(() => controller.abort());
     const run = options.run ?? testing.startRun(drill);
     try {
-      let text = options.text ?? (await scratch.currentText(drill));
-      if (text === undefined) {
-        await scratch.open(drill);
-        text = (await scratch.currentText(drill)) ?? drill.stub;
-      }
+      // A drill never opened is checked as its stub, without opening an editor (Test Explorer's Run All).
+      const text = options.text ?? (await scratch.currentText(drill)) ?? scratchText(drill);
       testing.started(drill, run);
       const request = { ...drillCheckRequest(drill, text), timeoutMs: config.checkTimeoutMs(), signal: controller.signal };
       const result = await this.deps.statusBar.whileChecking(this.ensureRunner().check(request));

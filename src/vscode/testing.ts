@@ -17,6 +17,9 @@ export type RunDrills = (drills: Drill[], run: vscode.TestRun, token: vscode.Can
 export class DrillTesting implements vscode.Disposable {
   readonly controller = vscode.tests.createTestController('interviewDrills', 'Interview Drills');
   private drills = new Map<string, Drill>();
+  /** What the last report of each drill said, by test item id: observable state for tests and the panel. */
+  private readonly states = new Map<string, Map<string, 'passed' | 'failed' | 'skipped' | 'errored'>>();
+  private readonly messages = new Map<string, vscode.TestMessage[]>();
 
   constructor(
     private readonly locations: TestLocations,
@@ -82,12 +85,19 @@ export class DrillTesting implements vscode.Disposable {
       children.push(child);
     }
     if (result.verdict !== 'cancelled') item.children.replace(children);
+    const states = new Map<string, 'passed' | 'failed' | 'skipped' | 'errored'>();
+    const reported: vscode.TestMessage[] = [];
     for (let i = 0; i < result.tests.length; i++) {
       const t = result.tests[i]!;
       const child = children[i]!;
+      states.set(child.id, t.status);
       if (t.status === 'passed') run.passed(child, t.durationMs);
       else if (t.status === 'skipped') run.skipped(child);
-      else run.failed(child, this.message(t, scratch, testsUri), t.durationMs);
+      else {
+        const message = this.message(t, scratch, testsUri);
+        reported.push(message);
+        run.failed(child, message, t.durationMs);
+      }
     }
     const messages: vscode.TestMessage[] = [...extraFailures];
     for (const e of result.compileErrors) {
@@ -95,11 +105,31 @@ export class DrillTesting implements vscode.Disposable {
       m.location = new vscode.Location(e.file === 'solution.ts' ? scratch : testsUri, new vscode.Position(Math.max(0, e.line - 1), Math.max(0, e.column - 1)));
       messages.push(m);
     }
-    if (result.verdict === 'passed' && messages.length === 0) run.passed(item, result.durationMs);
-    else if (result.verdict === 'failed' || result.verdict === 'passed') {
+    if (result.verdict === 'passed' && messages.length === 0) {
+      run.passed(item, result.durationMs);
+      states.set(item.id, 'passed');
+    } else if (result.verdict === 'failed' || result.verdict === 'passed') {
       run.failed(item, messages.length ? messages : [new vscode.TestMessage(result.summary)], result.durationMs);
-    } else if (result.verdict === 'cancelled') run.skipped(item);
-    else run.errored(item, [new vscode.TestMessage(result.summary), ...messages], result.durationMs);
+      states.set(item.id, 'failed');
+    } else if (result.verdict === 'cancelled') {
+      run.skipped(item);
+      return;
+    } else {
+      run.errored(item, [new vscode.TestMessage(result.summary), ...messages], result.durationMs);
+      states.set(item.id, 'errored');
+    }
+    this.states.set(drill.id, states);
+    this.messages.set(drill.id, [...reported, ...messages]);
+  }
+
+  /** The states the last finished check of a drill reported, by test item id (the drill's own id included). */
+  lastStates(drillId: string): ReadonlyMap<string, string> {
+    return this.states.get(drillId) ?? new Map();
+  }
+
+  /** The failure messages the last finished check of a drill reported. */
+  lastMessages(drillId: string): readonly vscode.TestMessage[] {
+    return this.messages.get(drillId) ?? [];
   }
 
   private message(t: TestResult, scratch: vscode.Uri, testsUri: vscode.Uri): vscode.TestMessage {

@@ -1,0 +1,93 @@
+// `npm run screenshots`: regenerates the README's images by driving the extension in code-server through
+// headless Chromium, as a user would: the drill tree with a checked drill, and the self-assessment panel in a
+// dark and a light theme.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureChromium, ensureCodeServer } from './vscode-env.mjs';
+import { launchBrowser, startCodeServer } from './code-server.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'media', 'screenshots');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await sleep(400);
+  await page.keyboard.press('Enter');
+}
+
+async function session(theme, fn) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-shots-'));
+  const workspace = path.join(tmp, 'workspace');
+  fs.mkdirSync(workspace);
+  const server = await startCodeServer({
+    codeServer: ensureCodeServer(),
+    dataDir: tmp,
+    userSettings: { 'workbench.colorTheme': theme, 'window.commandCenter': false, 'workbench.layoutControl.enabled': false },
+  });
+  const browser = await launchBrowser(ensureChromium());
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
+    const authority = await server.remoteAuthority();
+    const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${root}`], ['skipWelcome', 'true']];
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator('.activitybar [aria-label^="Interview Drills"]').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await sleep(1500);
+    await fn(page);
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function treeShot(page) {
+  await page.locator('.activitybar [aria-label^="Interview Drills"]').first().click();
+  await page.locator('.monaco-list-row[aria-label*="Retry a flaky call"]').first().waitFor({ timeout: 30_000 });
+  await page.locator('.monaco-list-row[aria-label*="Retry a flaky call"]').first().click();
+  await page.locator('.monaco-editor .view-lines').first().waitFor();
+  await sleep(2500);
+  await page.keyboard.press('Control+Alt+Enter');
+  await sleep(3000);
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: path.join(outDir, 'tree.png') });
+}
+
+async function panelShot(page, file) {
+  await runCommand(page, 'Interview Drills: Open Self-Assessment');
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await frame.locator('fieldset').first().waitFor({ timeout: 30_000 });
+  const radios = frame.locator('input[type=radio]');
+  const ratings = [4, 2, 5, 3, 1, 4, 3, 2, 4, 5, 3, 2];
+  for (let i = 0; i < ratings.length; i++) {
+    const r = radios.nth(i * 5 + ratings[i] - 1);
+    if (await r.count()) await r.check({ force: true });
+  }
+  await sleep(1200);
+  await page.screenshot({ path: path.join(outDir, file) });
+}
+
+async function main() {
+  fs.mkdirSync(outDir, { recursive: true });
+  const build = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+  const only = process.argv.slice(2);
+  if (!only.length || only.includes('tree')) await session('Default Dark Modern', treeShot);
+  if (!only.length || only.includes('panel')) {
+    await session('Default Dark Modern', (p) => panelShot(p, 'assessment-dark.png'));
+    await session('Default Light Modern', (p) => panelShot(p, 'assessment-light.png'));
+  }
+  console.log(`screenshots written to ${path.relative(root, outDir)}/`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

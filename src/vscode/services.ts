@@ -50,20 +50,20 @@ export function createServices(context: vscode.ExtensionContext): Services {
   }));
   const treeView = push(vscode.window.createTreeView('interviewDrills.drills', { treeDataProvider: tree, showCollapseAll: true }));
   const statusBar = push(new DrillStatusBar());
-  // The checker is created just below; the Test Explorer's run handler reaches it through this closure.
-  let checker: CheckService | undefined;
+  // The checker is created just below; the Test Explorer's run handler reaches it through this holder.
+  const late: { checker?: CheckService } = {};
   const testing = push(new DrillTesting(
     { scratchUri: (d) => scratch.uriFor(d), testsUri: (d) => vscode.Uri.from({ scheme: 'interview-drills', path: `/${d.id}.test.ts` }) },
     async (drills, run, token) => {
       for (const drill of drills) {
         if (token.isCancellationRequested) break;
-        await checker?.check(drill, { run, token, notify: drills.length === 1 });
+        await late.checker?.check(drill, { run, token, notify: drills.length === 1 });
       }
     },
   ));
-  checker = push(new CheckService({
+  const checker = (late.checker = push(new CheckService({
     sandboxScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'sandbox.js'),
     scratch, scores, testing, statusBar, output,
-  }));
+  })));
   return { context, output, repo, scores, ratings, scratch, descriptions, tree, treeView, testing, statusBar, checker };
 }

@@ -1,7 +1,7 @@
 // Entry point VS Code loads as `extensionTestsPath`: runs every suite/*.test.js with mocha inside the extension host.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });

@@ -1,0 +1,94 @@
+// From what happened during a check to its verdict and one-line summary (pure; shared by the runner and tests).
+import type { CheckResult, CompileError, TestResult, Verdict } from './types';
+
+/** How the check ended, seen from the host. */
+export type Ending =
+  | { kind: 'completed' }
+  | { kind: 'timeout'; timeoutMs: number }
+  | { kind: 'out-of-memory'; memoryMb: number }
+  | { kind: 'output-limit'; limitBytes: number }
+  | { kind: 'crashed'; reason: string }
+  | { kind: 'cancelled'; reason?: string };
+
+export interface CheckParts {
+  ending: Ending;
+  entry: string;
+  tests: TestResult[];
+  compileErrors: CompileError[];
+  output: string;
+  outputTruncated: boolean;
+  durationMs: number;
+}
+
+export function countTests(tests: TestResult[]): CheckResult['counts'] {
+  const counts = { passed: 0, failed: 0, skipped: 0, total: tests.length };
+  for (const t of tests) counts[t.status]++;
+  return counts;
+}
+
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : Number(s.toFixed(1))} s`;
+}
+
+export function formatBytes(bytes: number): string {
+  const MiB = 1024 * 1024;
+  if (bytes >= MiB) return `${Number((bytes / MiB).toFixed(1))} MiB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
+  return `${bytes} bytes`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function buildResult(parts: CheckParts): CheckResult {
+  const counts = countTests(parts.tests);
+  const { verdict, summary } = judge(parts, counts);
+  return {
+    verdict,
+    summary,
+    tests: parts.tests,
+    counts,
+    compileErrors: parts.compileErrors,
+    output: parts.output,
+    outputTruncated: parts.outputTruncated,
+    durationMs: Math.round(parts.durationMs),
+  };
+}
+
+function judge(parts: CheckParts, counts: CheckResult['counts']): { verdict: Verdict; summary: string } {
+  const ran = counts.passed + counts.failed;
+  const sofar = ran > 0 ? ` (${counts.passed} of ${plural(ran, 'test')} passed before that)` : '';
+  const { ending } = parts;
+  switch (ending.kind) {
+    case 'cancelled':
+      return { verdict: 'cancelled', summary: ending.reason ?? 'Cancelled' };
+    case 'timeout':
+      return { verdict: 'timeout', summary: `Timed out after ${formatSeconds(ending.timeoutMs)} (an endless loop?)${sofar}` };
+    case 'out-of-memory':
+      return { verdict: 'out-of-memory', summary: `Ran out of memory (the limit is ${ending.memoryMb} MB)${sofar}` };
+    case 'output-limit':
+      return { verdict: 'output-limit', summary: `Stopped after printing more than ${formatBytes(ending.limitBytes)} of output${sofar}` };
+    case 'crashed':
+      return { verdict: 'crashed', summary: `${ending.reason}${sofar}` };
+    case 'completed':
+      break;
+  }
+  if (parts.compileErrors.length > 0) {
+    const first = parts.compileErrors[0];
+    const more = parts.compileErrors.length > 1 ? ` (and ${parts.compileErrors.length - 1} more)` : '';
+    return { verdict: 'compile-error', summary: `Syntax error in ${first.file}:${first.line}:${first.column}: ${first.message}${more}` };
+  }
+  const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
+  if (counts.failed > 0) {
+    return { verdict: 'failed', summary: `${counts.passed} of ${plural(ran, 'test')} passed${skipped}` };
+  }
+  if (counts.passed === 0) {
+    return {
+      verdict: 'no-tests',
+      summary: counts.skipped > 0 ? `No tests ran (${counts.skipped} skipped)` : `No tests found in ${parts.entry}`,
+    };
+  }
+  return { verdict: 'passed', summary: `All ${plural(counts.passed, 'test')} passed${skipped}` };
+}

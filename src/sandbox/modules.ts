@@ -1,0 +1,256 @@
+// The checked files as CommonJS modules inside one vm context: TypeScript is transformed with sucrase, relative
+// imports resolve to the request's virtual files or (with rootDir) to files on disk, `@jest/globals` resolves to the
+// harness, and Node built-ins come from a hook that hands out per-check copies.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { transform, type Transform } from 'sucrase';
+import type { CompileError } from '../core/runner/types';
+import { safeGet, syntaxErrorPosition } from './errors';
+
+// Sucrase rather than the TypeScript compiler or esbuild: it is pure JavaScript (no native binary, so one universal
+// .vsix runs on every platform), small, fast, and it keeps every line where it was, so stack traces point at the
+// user's own lines without source maps. It does not type-check: that is the editor's job.
+
+type TransformOutcome = { ok: true; code: string } | { ok: false; line: number; column: number; message: string };
+
+const TRANSFORM_CACHE_SIZE = 256;
+/** Sucrase output per (kind, text): a re-check of unchanged tests, or of the same solution, skips the transform. */
+const transformCache = new Map<string, TransformOutcome>();
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const RESOLVE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '.json'];
+
+function transformsFor(file: string, text: string): Transform[] | undefined {
+  const ext = path.extname(file);
+  if (ext === '.ts' || ext === '.mts' || ext === '.cts') return ['typescript', 'imports'];
+  if (ext === '.tsx') return ['typescript', 'jsx', 'imports'];
+  if (ext === '.jsx') return ['jsx', 'imports'];
+  if (ext === '.cjs') return undefined;
+  // Plain JavaScript is only rewritten when it uses ES module syntax.
+  return /\b(?:import|export)\b/.test(text) ? ['imports'] : undefined;
+}
+
+export function transformSource(file: string, text: string): TransformOutcome {
+  const transforms = transformsFor(file, text);
+  if (!transforms) return { ok: true, code: text };
+  const key = `${transforms.join(',')}\0${text}`;
+  const cached = transformCache.get(key);
+  if (cached) {
+    transformCache.delete(key);
+    transformCache.set(key, cached);
+    return cached;
+  }
+  let outcome: TransformOutcome;
+  try {
+    outcome = { ok: true, code: transform(text, { transforms, disableESTransforms: true, production: true }).code };
+  } catch (error) {
+    const loc = safeGet(error, 'loc');
+    const line = Number(safeGet(loc, 'line')) || 1;
+    const column = Number(safeGet(loc, 'column')) || 1;
+    const message = String(safeGet(error, 'message') ?? error).replace(/^Error transforming [^:]*: /, '').replace(/ \(\d+:\d+\)$/, '');
+    outcome = { ok: false, line, column, message };
+  }
+  transformCache.set(key, outcome);
+  if (transformCache.size > TRANSFORM_CACHE_SIZE) {
+    const oldest = transformCache.keys().next().value;
+    if (oldest !== undefined) transformCache.delete(oldest);
+  }
+  return outcome;
+}
+
+export function isSourceFile(file: string): boolean {
+  return SOURCE_EXTENSIONS.includes(path.extname(file));
+}
+
+type ModuleFunction = (exports: unknown, require: unknown, module: unknown, filename: string, dirname: string) => unknown;
+
+interface UserModule {
+  id: string;
+  filename: string;
+  path: string;
+  exports: unknown;
+  loaded: boolean;
+}
+
+export interface ModuleHost {
+  context: vm.Context;
+  /** Creates an object of the user's realm. */
+  newObject(): object;
+  /** A built-in module by bare id (no `node:` prefix), or undefined when it is not one. */
+  builtin(id: string): unknown;
+  /** The harness API, for `@jest/globals`. */
+  jestGlobals: object;
+}
+
+/** Thrown by require() when a module has a syntax error; the error itself is recorded as a CompileError. */
+export class CompileFailure extends Error {
+  constructor(readonly error: CompileError) {
+    super(`${error.file}:${error.line}:${error.column}: ${error.message}`);
+    this.name = 'SyntaxError';
+  }
+}
+
+export class ModuleLoader {
+  private readonly files = new Map<string, string>();
+  private readonly compiled = new Map<string, ModuleFunction>();
+  private readonly modules = new Map<string, UserModule>();
+  readonly compileErrors: CompileError[] = [];
+
+  constructor(
+    files: Record<string, string>,
+    private readonly rootDir: string | undefined,
+    private readonly host: ModuleHost,
+  ) {
+    for (const [name, text] of Object.entries(files)) this.files.set(normalizeName(name), text);
+  }
+
+  /** Every name that may appear in a user stack frame. */
+  isUserFile = (file: string): boolean => this.files.has(file) || this.modules.has(file);
+
+  /** Compiles every virtual source file up front, so a syntax error anywhere is reported even if never imported. */
+  compileAll(): CompileError[] {
+    for (const [name, text] of this.files) {
+      if (isSourceFile(name)) this.compile(name, text);
+    }
+    return this.compileErrors;
+  }
+
+  /** Loads the entry module (this is what collects the tests). */
+  loadEntry(entry: string): void {
+    this.load(normalizeName(entry));
+  }
+
+  private compile(name: string, text: string): ModuleFunction | undefined {
+    const existing = this.compiled.get(name);
+    if (existing) return existing;
+    const out = transformSource(name, text);
+    if (!out.ok) {
+      this.recordError({ file: name, line: out.line, column: out.column, message: out.message });
+      return undefined;
+    }
+    try {
+      const fn = vm.compileFunction(out.code, ['exports', 'require', 'module', '__filename', '__dirname'], {
+        filename: name,
+        parsingContext: this.host.context,
+      }) as ModuleFunction;
+      this.compiled.set(name, fn);
+      return fn;
+    } catch (error) {
+      const at = syntaxErrorPosition(error, name) ?? { line: 1, column: 1 };
+      const message = String(safeGet(error, 'message') ?? error);
+      this.recordError({ file: name, line: at.line, column: at.column, message });
+      return undefined;
+    }
+  }
+
+  private recordError(error: CompileError): void {
+    if (!this.compileErrors.some((e) => e.file === error.file && e.line === error.line && e.column === error.column)) {
+      this.compileErrors.push(error);
+    }
+  }
+
+  private load(name: string): unknown {
+    const cached = this.modules.get(name);
+    if (cached) return cached.exports;
+    const text = this.read(name);
+    if (text === undefined) throw notFound(name, '<entry>');
+    const filename = this.rootDir ? path.resolve(this.rootDir, name) : path.posix.join('/', name);
+    const module: UserModule = {
+      id: name,
+      filename,
+      path: path.dirname(filename),
+      exports: this.host.newObject(),
+      loaded: false,
+    };
+    this.modules.set(name, module);
+    try {
+      if (name.endsWith('.json')) {
+        module.exports = JSON.parse(text);
+      } else {
+        const fn = this.compile(name, text);
+        if (!fn) throw new CompileFailure(this.compileErrors.find((e) => e.file === name) ?? { file: name, line: 1, column: 1, message: 'syntax error' });
+        fn.call(module.exports, module.exports, this.makeRequire(name), module, filename, path.dirname(filename));
+      }
+    } catch (error) {
+      this.modules.delete(name);
+      throw error;
+    }
+    module.loaded = true;
+    return module.exports;
+  }
+
+  private makeRequire(from: string): (request: unknown) => unknown {
+    const require = (request: unknown): unknown => {
+      if (typeof request !== 'string') throw new TypeError(`require() expects a string; received ${typeof request}`);
+      if (request === '@jest/globals') return this.host.jestGlobals;
+      const bare = request.startsWith('node:') ? request.slice(5) : request;
+      const builtin = this.host.builtin(bare);
+      if (builtin !== undefined) return builtin;
+      if (!request.startsWith('./') && !request.startsWith('../') && !request.startsWith('/')) {
+        throw notFound(request, from, ' (only relative imports, Node built-ins and @jest/globals are available in a check)');
+      }
+      const name = this.resolve(from, request);
+      if (name === undefined) throw notFound(request, from);
+      return this.load(name);
+    };
+    return Object.assign(require, {
+      resolve: (request: string) => {
+        const name = this.resolve(from, request);
+        if (name === undefined) throw notFound(request, from);
+        return name;
+      },
+      cache: {},
+    });
+  }
+
+  /** The module name a relative request points to: exact, then with an extension, then as a folder index. */
+  private resolve(from: string, request: string): string | undefined {
+    const base = request.startsWith('/') ? normalizeName(path.posix.relative(this.rootDir ? toPosix(this.rootDir) : '/', request)) : normalizeName(path.posix.join(path.posix.dirname(from), request));
+    const candidates = [base];
+    // `import './x.js'` in TypeScript written for ES modules means x.ts.
+    const ext = path.posix.extname(base);
+    if (ext === '.js' || ext === '.mjs' || ext === '.cjs') candidates.push(base.slice(0, -ext.length) + ext.replace('j', 't'));
+    for (const e of RESOLVE_EXTENSIONS) candidates.push(base + e);
+    for (const e of RESOLVE_EXTENSIONS) candidates.push(`${base}/index${e}`);
+    return candidates.find((c) => this.exists(c));
+  }
+
+  private exists(name: string): boolean {
+    if (this.files.has(name) || this.modules.has(name)) return true;
+    if (!this.rootDir) return false;
+    try {
+      return fs.statSync(path.resolve(this.rootDir, name)).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  private read(name: string): string | undefined {
+    const text = this.files.get(name);
+    if (text !== undefined) return text;
+    if (!this.rootDir) return undefined;
+    try {
+      const fromDisk = fs.readFileSync(path.resolve(this.rootDir, name), 'utf8');
+      this.files.set(name, fromDisk);
+      return fromDisk;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+export function normalizeName(name: string): string {
+  const normalized = path.posix.normalize(toPosix(name));
+  return normalized.startsWith('./') ? normalized.slice(2) : normalized;
+}
+
+function notFound(request: string, from: string, detail = ''): Error {
+  const error = new Error(`Cannot find module '${request}' from '${from}'${detail}`);
+  (error as Error & { code?: string }).code = 'MODULE_NOT_FOUND';
+  return error;
+}

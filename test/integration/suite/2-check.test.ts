@@ -55,7 +55,9 @@ describe('checking a solution in VS Code', () => {
 
   it('shows the failures of a wrong solution with expected and actual', async () => {
     const { services } = await api();
-    const drill = services.repo.all().find((d) => d.mistakes.length > 0) ?? services.repo.all()[1]!;
+    // A drill not solved yet (the first one was solved above), with a kept wrong answer to type in.
+    const drill = services.repo.all().find((d) => d.mistakes.length > 0 && services.scores.status(d.id) === 'untried')!;
+    assert.ok(drill, 'a drill with kept mistakes');
     const editor = await openFresh(drill.id);
     await typeInto(editor, drill.mistakes[0]?.code ?? drill.stub);
     const { result: outcome } = await answering('showWarningMessage', undefined,

@@ -15,7 +15,7 @@ export async function api(): Promise<InterviewDrillsApi> {
 export async function answering<T>(
   method: 'showWarningMessage' | 'showInformationMessage' | 'showQuickPick',
   answer: unknown,
-  fn: () => Promise<T>,
+  fn: () => PromiseLike<T>,
 ): Promise<{ result: T; asked: string[] }> {
   const window = vscode.window as unknown as Record<string, unknown>;
   const original = window[method];

@@ -1,6 +1,6 @@
 // Starting code-server on loopback and a headless Chromium, shared by the integration runner, `npm start` and the
 // screenshot script.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
@@ -96,6 +96,14 @@ export async function startCodeServer({ codeServer, dataDir, port = 0, extension
       clearTimeout(t);
     },
   };
+}
+
+/** Installs a packaged .vsix into an extensions folder, as a user would with "Install from VSIX". */
+export function installVsix({ codeServer, vsix, extensionsDir, userDataDir }) {
+  const r = spawnSync(process.execPath, [codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix, '--force'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`installing ${vsix} failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  const list = spawnSync(process.execPath, [codeServer, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--list-extensions', '--show-versions'], { encoding: 'utf8' });
+  return list.stdout.split('\n').filter(Boolean);
 }
 
 export async function launchBrowser(executablePath) {

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheRoot, CODE_SERVER_VERSION, ensureCodeServer } from './vscode-env.mjs';
-import { startCodeServer } from './code-server.mjs';
+import { installVsix, startCodeServer } from './code-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT ?? 8080);
@@ -24,7 +24,7 @@ async function main() {
   const extensions = path.join(home, 'extensions');
   const workspace = process.env.INTERVIEW_DRILLS_WORKSPACE ?? path.join(home, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });
-  run(process.execPath, [codeServer, '--extensions-dir', extensions, '--user-data-dir', path.join(home, 'user-data'), '--install-extension', vsix, '--force'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  installVsix({ codeServer, vsix, extensionsDir: extensions, userDataDir: path.join(home, 'user-data') });
   const server = await startCodeServer({ codeServer, dataDir: home, port, extensionsDir: extensions, keepSettings: true });
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
   console.log(`\nInterview Drills is running in VS Code (code-server ${CODE_SERVER_VERSION}).`);

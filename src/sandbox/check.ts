@@ -2,11 +2,9 @@
 // check), the user's console / process / timers replaced by per-check stand-ins, the files loaded as modules, the
 // tests run by the harness and streamed to the host, then everything the check started is cleared and the process
 // is judged clean (reusable) or dirty (the host replaces it).
-import * as childProcess from 'node:child_process';
 import { Console } from 'node:console';
 import { EventEmitter } from 'node:events';
 import { builtinModules, createRequire } from 'node:module';
-import * as timers from 'node:timers';
 import * as vm from 'node:vm';
 import { expect as realExpect } from 'expect';
 import { ModuleMocker } from 'jest-mock';
@@ -203,7 +201,10 @@ export async function runCheck(msg: CheckMessage, sinks: CheckSinks): Promise<vo
 
   const harness: Harness = new Harness({
     entry: msg.entry,
-    isUserFile: (file: string): boolean => loader.isUserFile(file),
+    files: {
+      isUserFile: (file: string): boolean => loader.isUserFile(file),
+      mapPosition: (file: string, line: number, column: number) => loader.mapPosition(file, line, column),
+    },
     testTimeoutMs: msg.testTimeoutMs,
     deadline,
     checkTimeoutMs: msg.timeoutMs,
@@ -313,7 +314,7 @@ export async function runCheck(msg: CheckMessage, sinks: CheckSinks): Promise<vo
         break;
       case 'timers':
         value = {
-          ...copyModule(timers),
+          ...copyModule(hostRequire('timers') as object),
           setTimeout: userTimers.setTimeout,
           setInterval: userTimers.setInterval,
           setImmediate: userTimers.setImmediate,
@@ -469,17 +470,19 @@ function copyModule(mod: object): object {
  * nothing outlives it), and `detached` is forced off so no child can leave the group.
  */
 function guardedChildProcess(onUse: () => void): object {
+  const childProcess = hostRequire('child_process') as Record<string, unknown>;
   const copy = copyModule(childProcess) as Record<string, unknown>;
   for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
-    const original = (childProcess as unknown as Record<string, unknown>)[name];
+    const original = childProcess[name];
     if (typeof original !== 'function') continue;
-    copy[name] = (...args: unknown[]) => {
+    const wrapped = (...args: unknown[]) => {
       onUse();
       const safeArgs = args.map((a) =>
         typeof a === 'object' && a !== null && !Array.isArray(a) && 'detached' in a ? { ...(a as object), detached: false } : a,
       );
       return (original as (...a: unknown[]) => unknown).apply(childProcess, safeArgs);
     };
+    Object.defineProperty(copy, name, { value: wrapped, writable: true, configurable: true, enumerable: true });
   }
   return copy;
 }

@@ -46,17 +46,25 @@ export interface Frame extends SourceLocation {
   fn?: string;
 }
 
+/** The checked files, as stack traces name them. */
+export interface UserFiles {
+  isUserFile(file: string): boolean;
+  /** From a position in the transformed code that ran to the same place in the file the user wrote. */
+  mapPosition(file: string, line: number, column: number): { line: number; column: number };
+}
+
 const FRAME_PATTERN = /^\s*at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/;
 
-/** Stack frames (innermost first) that point into one of the checked files. */
-export function userFrames(stack: string, isUserFile: (file: string) => boolean): Frame[] {
+/** Stack frames (innermost first) that point into one of the checked files, in the user's coordinates. */
+export function userFrames(stack: string, files: UserFiles): Frame[] {
   const frames: Frame[] = [];
   for (const line of stack.split('\n')) {
     const m = FRAME_PATTERN.exec(line);
     if (!m) continue;
     const file = m[2];
-    if (!isUserFile(file)) continue;
-    frames.push({ file, line: Number(m[3]), column: Number(m[4]), fn: m[1] });
+    if (!files.isUserFile(file)) continue;
+    const at = files.mapPosition(file, Number(m[3]), Number(m[4]));
+    frames.push({ file, line: at.line, column: at.column, fn: m[1] });
   }
   return frames;
 }
@@ -77,13 +85,13 @@ export interface ThrownDescription {
  * expected/actual; other errors become `Name: message` plus the frames in the user's files; anything else that was
  * thrown is printed as `thrown: <value>`, as Jest does.
  */
-export function describeThrown(value: unknown, isUserFile: (file: string) => boolean): ThrownDescription {
+export function describeThrown(value: unknown, files: UserFiles): ThrownDescription {
   if (!isErrorLike(value)) {
     return { message: `thrown: ${printValue(value)}`, frames: [] };
   }
   const rawStack = safeGet(value, 'stack');
   const stack = typeof rawStack === 'string' ? rawStack : '';
-  const frames = userFrames(stack, isUserFile);
+  const frames = userFrames(stack, files);
   const message = stripAnsi(String(safeGet(value, 'message')));
   const matcherResult = safeGet(value, 'matcherResult');
   if (typeof matcherResult === 'object' && matcherResult !== null) {

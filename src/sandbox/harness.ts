@@ -8,7 +8,7 @@
 // deadline with the results so far intact.
 import type { SourceLocation, TestResult } from '../core/runner/types';
 import { expandEach } from './each';
-import { describeThrown, safeGet, userFrames, type Frame } from './errors';
+import { describeThrown, safeGet, userFrames, type Frame, type UserFiles } from './errors';
 import { GuardTimeout, runGuarded } from './guard';
 
 export type UserFn = (...args: unknown[]) => unknown;
@@ -96,7 +96,7 @@ export interface ExpectState {
 
 export interface HarnessOptions {
   entry: string;
-  isUserFile(file: string): boolean;
+  files: UserFiles;
   testTimeoutMs: number;
   /** performance.now() value at which the whole check is out of time. */
   deadline: number;
@@ -272,7 +272,7 @@ export class Harness {
   private callSite(): Frame | undefined {
     const holder: { stack?: string } = {};
     Error.captureStackTrace(holder);
-    return userFrames(holder.stack ?? '', this.o.isUserFile)[0];
+    return userFrames(holder.stack ?? '', this.o.files)[0];
   }
 
   // ---------------------------------------------------------------- events from the rest of the sandbox
@@ -532,7 +532,7 @@ export class Harness {
     let frames: Frame[] = [];
     switch (failure.kind) {
       case 'error': {
-        const d = describeThrown(failure.error, this.o.isUserFile);
+        const d = describeThrown(failure.error, this.o.files);
         result.message = d.message;
         if (d.expected !== undefined) result.expected = d.expected;
         if (d.actual !== undefined) result.actual = d.actual;

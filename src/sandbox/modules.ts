@@ -12,7 +12,12 @@ import { safeGet, syntaxErrorPosition } from './errors';
 // .vsix runs on every platform), small, fast, and it keeps every line where it was, so stack traces point at the
 // user's own lines without source maps. It does not type-check: that is the editor's job.
 
-type TransformOutcome = { ok: true; code: string } | { ok: false; line: number; column: number; message: string };
+type TransformOutcome =
+  | { ok: true; code: string; mappings?: string; lines?: LineMap[] }
+  | { ok: false; line: number; column: number; message: string };
+
+/** One generated line's segments: [generated column, source line, source column], all 0-based. */
+type LineMap = Array<[number, number, number]>;
 
 const TRANSFORM_CACHE_SIZE = 256;
 /** Sucrase output per (kind, text): a re-check of unchanged tests, or of the same solution, skips the transform. */
@@ -43,7 +48,15 @@ export function transformSource(file: string, text: string): TransformOutcome {
   }
   let outcome: TransformOutcome;
   try {
-    outcome = { ok: true, code: transform(text, { transforms, disableESTransforms: true, production: true }).code };
+    const out = transform(text, {
+      transforms,
+      disableESTransforms: true,
+      production: true,
+      filePath: file,
+      // Lines never move, but imports and the module prologue shift columns: the token-level map puts them back.
+      sourceMapOptions: { compiledFilename: file },
+    });
+    outcome = { ok: true, code: out.code, mappings: out.sourceMap?.mappings };
   } catch (error) {
     const loc = safeGet(error, 'loc');
     const line = Number(safeGet(loc, 'line')) || 1;
@@ -57,6 +70,76 @@ export function transformSource(file: string, text: string): TransformOutcome {
     if (oldest !== undefined) transformCache.delete(oldest);
   }
   return outcome;
+}
+
+/** Maps a 1-based position in transformed code back to the source (lines are kept; columns may move). */
+export function mapThrough(outcome: TransformOutcome | undefined, line: number, column: number): { line: number; column: number } {
+  if (!outcome?.ok || outcome.mappings === undefined) return { line, column };
+  outcome.lines ??= decodeMappings(outcome.mappings);
+  const segments = outcome.lines[line - 1];
+  if (!segments || segments.length === 0) return { line, column };
+  // The last segment at or before the column, and the one after it.
+  let k = -1;
+  while (k + 1 < segments.length && segments[k + 1][0] <= column - 1) k++;
+  if (k < 0) return { line, column };
+  const [genPrev, srcLine, srcPrev] = segments[k];
+  const next = segments[k + 1];
+  const c = column - 1;
+  let src = srcPrev + (c - genPrev);
+  // Text was inserted before the next token (e.g. the module prologue before a line's first token, whose own
+  // segment the map leaves out): count back from that token instead.
+  if (next && next[1] === srcLine && next[0] - genPrev > next[2] - srcPrev) src = Math.max(srcPrev, next[2] - (next[0] - c));
+  return { line: srcLine + 1, column: src + 1 };
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Decodes a source map's VLQ `mappings` into per-line segments. */
+export function decodeMappings(mappings: string): LineMap[] {
+  const lines: LineMap[] = [];
+  let line: LineMap = [];
+  let genColumn = 0;
+  let srcLine = 0;
+  let srcColumn = 0;
+  let fields: number[] = [];
+  const flush = () => {
+    if (fields.length >= 4) {
+      genColumn += fields[0];
+      srcLine += fields[2];
+      srcColumn += fields[3];
+      line.push([genColumn, srcLine, srcColumn]);
+    } else if (fields.length >= 1) {
+      genColumn += fields[0];
+    }
+    fields = [];
+  };
+  let i = 0;
+  while (i < mappings.length) {
+    const c = mappings[i];
+    if (c === ',' || c === ';') {
+      flush();
+      if (c === ';') {
+        lines.push(line);
+        line = [];
+        genColumn = 0;
+      }
+      i++;
+      continue;
+    }
+    let value = 0;
+    let shift = 0;
+    let digit: number;
+    do {
+      digit = BASE64.indexOf(mappings[i++]);
+      if (digit < 0) return lines;
+      value += (digit & 31) * 2 ** shift;
+      shift += 5;
+    } while (digit & 32);
+    fields.push(value % 2 === 1 ? -Math.floor(value / 2) : Math.floor(value / 2));
+  }
+  flush();
+  lines.push(line);
+  return lines;
 }
 
 export function isSourceFile(file: string): boolean {
@@ -94,6 +177,7 @@ export class CompileFailure extends Error {
 export class ModuleLoader {
   private readonly files = new Map<string, string>();
   private readonly compiled = new Map<string, ModuleFunction>();
+  private readonly transformed = new Map<string, TransformOutcome>();
   private readonly modules = new Map<string, UserModule>();
   readonly compileErrors: CompileError[] = [];
 
@@ -107,6 +191,10 @@ export class ModuleLoader {
 
   /** Every name that may appear in a user stack frame. */
   isUserFile = (file: string): boolean => this.files.has(file) || this.modules.has(file);
+
+  mapPosition(file: string, line: number, column: number): { line: number; column: number } {
+    return mapThrough(this.transformed.get(file), line, column);
+  }
 
   /** Compiles every virtual source file up front, so a syntax error anywhere is reported even if never imported. */
   compileAll(): CompileError[] {
@@ -125,6 +213,7 @@ export class ModuleLoader {
     const existing = this.compiled.get(name);
     if (existing) return existing;
     const out = transformSource(name, text);
+    this.transformed.set(name, out);
     if (!out.ok) {
       this.recordError({ file: name, line: out.line, column: out.column, message: out.message });
       return undefined;
@@ -137,7 +226,8 @@ export class ModuleLoader {
       this.compiled.set(name, fn);
       return fn;
     } catch (error) {
-      const at = syntaxErrorPosition(error, name) ?? { line: 1, column: 1 };
+      const raw = syntaxErrorPosition(error, name);
+      const at = raw ? mapThrough(out, raw.line, raw.column) : { line: 1, column: 1 };
       const message = String(safeGet(error, 'message') ?? error);
       this.recordError({ file: name, line: at.line, column: at.column, message });
       return undefined;

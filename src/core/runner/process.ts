@@ -121,7 +121,7 @@ export class SandboxProcess {
     this.listener = listener;
   }
 
-  /** Routes whatever the process writes to its own stdout/stderr to the check in progress. */
+  /** Routes whatever the process writes to its own stdout to the check in progress. */
   onStdio(listener: ((chunk: string) => void) | undefined): void {
     this.stdioListener = listener;
   }
@@ -130,7 +130,9 @@ export class SandboxProcess {
     if (isStderr) this.stderrTail = (this.stderrTail + chunk).slice(-STDERR_TAIL);
     this.stdioBytes += Buffer.byteLength(chunk);
     if (this.stdioBytes > this.o.stdioLimitBytes) this.kill('output');
-    this.stdioListener?.(chunk);
+    // What reaches the real stdout is the user's (fs.writeSync(1, ...), an inheriting child); stderr carries Node's
+    // and V8's own diagnostics, kept for crash reports but not shown as output.
+    if (!isStderr) this.stdioListener?.(chunk);
   }
 
   send(message: HostMessage): boolean {

@@ -1,7 +1,7 @@
 // `test.each` / `describe.each` tables and their titles, following Jest: arrays of rows (printf placeholders
 // %s %d %i %f %j %o %O %p %# %$ %%), arrays of objects with `$key` / `$key.path` / `$#` titles, and tagged
 // template tables (`a | b` headings, then `${value}`s).
-import { format } from 'node:util';
+import { format, inspect } from 'node:util';
 import { printValue } from './errors';
 
 export interface EachCase {
@@ -73,6 +73,10 @@ export function formatPrintf(title: string, values: unknown[], index: number): s
     if (next >= values.length) return placeholder;
     const value = values[next++];
     if (placeholder === '%p') return printValue(value, { maxDepth: 1, min: true });
+    // %s of an object: util.format would call the other realm's toString ("[object Object]"); inspect it instead.
+    if (placeholder === '%s' && ((typeof value === 'object' && value !== null) || typeof value === 'function')) {
+      return inspect(value, { depth: 0, colors: false, compact: 3 });
+    }
     try {
       return format(placeholder, value);
     } catch {
@@ -92,6 +96,8 @@ function interpolateKeys(title: string, row: Record<string, unknown>, index: num
     for (const key of rest) {
       value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
     }
+    // As Jest: primitives as they are, objects pretty-printed on one line.
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return String(value);
     return printValue(value, { maxDepth: 1, min: true });
   });
 }

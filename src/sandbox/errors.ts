@@ -22,7 +22,7 @@ const PRINT_PLUGINS = [
 /** Prints a value the way Jest's matchers do (pretty-format, no colours); never throws. */
 export function printValue(value: unknown, options: { maxDepth?: number; min?: boolean } = {}): string {
   try {
-    return prettyFormat(value, { plugins: PRINT_PLUGINS, indent: 2, escapeString: false, ...options });
+    return prettyFormat(value, { plugins: PRINT_PLUGINS, escapeString: false, ...options });
   } catch {
     try {
       return String(value);

@@ -5,12 +5,29 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { transform, type Transform } from 'sucrase';
+import SucraseState, { type StateSnapshot } from 'sucrase/dist/parser/tokenizer/state';
 import type { CompileError } from '../core/runner/types';
 import { safeGet, syntaxErrorPosition } from './errors';
 
 // Sucrase rather than the TypeScript compiler or esbuild: it is pure JavaScript (no native binary, so one universal
 // .vsix runs on every platform), small, fast, and it keeps every line where it was, so stack traces point at the
 // user's own lines without source maps. It does not type-check: that is the editor's job.
+
+// Sucrase parses `(...) =>` speculatively: an error inside an arrow function's body is dropped when it backtracks,
+// and reported at the arrow instead. Remember the dropped errors so the furthest one, the real position, is used.
+let droppedErrors: Array<{ pos: number; message: string }> = [];
+const restoreFromSnapshot = SucraseState.prototype.restoreFromSnapshot;
+SucraseState.prototype.restoreFromSnapshot = function (this: SucraseState, snapshot: StateSnapshot): void {
+  const pos = safeGet(this.error, 'pos');
+  if (this.error && typeof pos === 'number') droppedErrors.push({ pos, message: this.error.message });
+  restoreFromSnapshot.call(this, snapshot);
+};
+
+function positionAt(text: string, pos: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(pos, text.length)));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: before.split('\n').length, column: before.length - lineStart + 1 };
+}
 
 type TransformOutcome =
   | { ok: true; code: string; mappings?: string; lines?: LineMap[] }
@@ -47,6 +64,7 @@ export function transformSource(file: string, text: string): TransformOutcome {
     return cached;
   }
   let outcome: TransformOutcome;
+  droppedErrors = [];
   try {
     const out = transform(text, {
       transforms,
@@ -58,12 +76,16 @@ export function transformSource(file: string, text: string): TransformOutcome {
     });
     outcome = { ok: true, code: out.code, mappings: out.sourceMap?.mappings };
   } catch (error) {
-    const loc = safeGet(error, 'loc');
-    const line = Number(safeGet(loc, 'line')) || 1;
-    const column = Number(safeGet(loc, 'column')) || 1;
-    const message = String(safeGet(error, 'message') ?? error).replace(/^Error transforming [^:]*: /, '').replace(/ \(\d+:\d+\)$/, '');
-    outcome = { ok: false, line, column, message };
+    const rawPos = safeGet(error, 'pos');
+    let pos = typeof rawPos === 'number' ? rawPos : 0;
+    let message = String(safeGet(error, 'message') ?? error);
+    for (const dropped of droppedErrors) {
+      if (dropped.pos > pos) ({ pos, message } = dropped);
+    }
+    message = message.replace(/^Error transforming [^:]*: /, '').replace(/ \(\d+:\d+\)$/, '');
+    outcome = { ok: false, ...positionAt(text, pos), message };
   }
+  droppedErrors = [];
   transformCache.set(key, outcome);
   if (transformCache.size > TRANSFORM_CACHE_SIZE) {
     const oldest = transformCache.keys().next().value;

@@ -1,0 +1,281 @@
+// The self-assessment page (bundled to dist/webview.js, runs in the webview). It renders the host's view model and
+// sends requests; it decides nothing itself. The DOM is built with createElement/textContent only: no markup strings.
+import type { TopicAssessment } from '../core/assessment';
+import type { HostMessage, ViewState, WebviewRequest } from '../core/protocol';
+import type { Tip } from '../core/tips';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+interface PageState {
+  scrollY?: number;
+}
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app')!;
+let nextReq = 1;
+let rendered = false;
+const pending = new Map<number, WebviewRequest['command']>();
+
+function send(request: WebviewRequest): void {
+  const req = nextReq++;
+  pending.set(req, request.command);
+  vscode.postMessage({ ...request, req });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// DOM helpers.
+
+type Child = Node | string | undefined | false;
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; id?: string; attrs?: Record<string, string> } = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (props.className) e.className = props.className;
+  if (props.id) e.id = props.id;
+  for (const [k, v] of Object.entries(props.attrs ?? {})) e.setAttribute(k, v);
+  for (const c of children) if (c !== undefined && c !== false) e.append(c);
+  return e;
+}
+
+function button(text: string, onClick: () => void, opts: { id?: string; secondary?: boolean; label?: string; title?: string } = {}): HTMLButtonElement {
+  const b = h('button', { id: opts.id, className: opts.secondary ? 'secondary' : undefined, attrs: { type: 'button' } }, text);
+  if (opts.label) b.setAttribute('aria-label', opts.label);
+  if (opts.title) b.title = opts.title;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** Text with `code` spans rendered as <code>, everything else as plain text. */
+function inlineCode(text: string): Node[] {
+  return text.split('`').map((part, i) => (i % 2 === 1 ? h('code', {}, part) : document.createTextNode(part)));
+}
+
+function formatDate(iso: string | undefined): Node {
+  if (!iso) return document.createTextNode('never');
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return document.createTextNode('unknown');
+  return h('time', { attrs: { datetime: iso } }, d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' }));
+}
+
+function section(id: string, title: string, ...children: Child[]): HTMLElement {
+  return h('section', { className: `section ${id}`, attrs: { 'aria-labelledby': `${id}-heading` } }, h('h2', { id: `${id}-heading` }, title), ...children);
+}
+
+function empty(text: string): HTMLElement {
+  return h('p', { className: 'empty' }, text);
+}
+
+function measured(t: TopicAssessment): string {
+  if (t.drills === 0) return 'no drill covers it yet';
+  return `${t.passed} of ${t.drills} drill${t.drills === 1 ? '' : 's'} passed`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sections.
+
+function summarySection(state: ViewState): HTMLElement {
+  const s = state.summary;
+  const avg = s.averageConfidence === undefined
+    ? 'no topic rated yet'
+    : `${s.averageConfidence.toFixed(1)} / 5 (${s.ratedTopics} of ${s.topicCount} topics rated)`;
+  const weakest = s.weakest ? [h('strong', {}, s.weakest.label), ` (${s.weakest.reason})`] : ['nothing to compare yet'];
+  return section(
+    'summary',
+    'Summary',
+    h(
+      'dl',
+      { className: 'figures' },
+      h('dt', {}, 'Average confidence'), h('dd', {}, avg),
+      h('dt', {}, 'Drills passed'), h('dd', {}, `${s.drillsPassed} / ${s.drillsTotal}`),
+      h('dt', {}, 'Weakest topic'), h('dd', {}, ...weakest),
+    ),
+  );
+}
+
+/** `where` keeps ids unique: focus is restored by id after a re-render. */
+function practiseButton(t: TopicAssessment, where: string): HTMLElement {
+  if (!t.next) return h('span', { className: 'note' }, 'No drill covers this topic yet: review the lesson instead.');
+  const what = t.next.solved ? `revisit "${t.next.title}"` : `open "${t.next.title}"`;
+  return button('Practise', () => send({ command: 'practise', args: { topic: t.topic } }), {
+    id: `practise-${where}-${t.topic}`,
+    label: `Practise ${t.label}: ${what}`,
+    title: `Practise: ${what}`,
+  });
+}
+
+function weakSection(state: ViewState): HTMLElement {
+  const weak = state.topics.filter((t) => t.weak);
+  return section(
+    'weak',
+    'Weak areas',
+    h('p', { className: 'hint' }, 'Topics you rated below 3. Review the lesson, then practise its drills.'),
+    weak.length === 0
+      ? empty('No topic is rated below 3.')
+      : h('ul', { className: 'flags' }, ...weak.map((t) => h('li', {}, h('span', { className: 'topic-name' }, t.label), h('span', { className: 'meta' }, `rated ${t.rating}, ${measured(t)}`), practiseButton(t, 'weak')))),
+  );
+}
+
+function strongSection(state: ViewState): HTMLElement {
+  const strong = state.topics.filter((t) => t.strong);
+  return section(
+    'strong',
+    'Strong areas',
+    strong.length === 0
+      ? empty('No topic is rated 5 yet.')
+      : h('ul', { className: 'flags' }, ...strong.map((t) => h('li', {}, h('span', { className: 'topic-name' }, t.label), h('span', { className: 'badge' }, 'ready to mentor'), h('span', { className: 'meta' }, measured(t))))),
+  );
+}
+
+function disagreementSection(state: ViewState): HTMLElement {
+  const flagged = state.topics.filter((t) => t.disagreement);
+  return section(
+    'disagreements',
+    'Rating and results disagree',
+    flagged.length === 0
+      ? empty('Your ratings and your drill results tell the same story.')
+      : h('ul', { className: 'flags' }, ...flagged.map((t) => h(
+          'li',
+          {},
+          h('span', { className: 'topic-name' }, t.label),
+          h('span', { className: `badge ${t.disagreement!.kind}` }, t.disagreement!.kind),
+          h('span', { className: 'reason' }, t.disagreement!.reason),
+          t.disagreement!.kind === 'overconfident' && practiseButton(t, 'disagreement'),
+        ))),
+  );
+}
+
+const STATUS_TEXT = { untried: 'not tried', failed: 'not solved yet', passed: 'solved' } as const;
+
+function topicItem(t: TopicAssessment): HTMLElement {
+  const legendId = `legend-${t.topic}`;
+  const radios = [1, 2, 3, 4, 5].map((n) => {
+    const id = `rating-${t.topic}-${n}`;
+    const input = h('input', { id, attrs: { type: 'radio', name: `rating-${t.topic}`, value: String(n) } });
+    input.checked = t.rating === n;
+    input.addEventListener('change', () => {
+      if (input.checked) send({ command: 'setRating', args: { topic: t.topic, rating: n as 1 | 2 | 3 | 4 | 5 } });
+    });
+    return h('span', { className: 'choice' }, input, h('label', { attrs: { for: id } }, String(n)));
+  });
+  const fieldset = h(
+    'fieldset',
+    { className: 'rating', attrs: { 'aria-describedby': 'scale-hint' } },
+    h('legend', { id: legendId }, h('span', { className: 'topic-name' }, t.label), h('span', { className: 'detail' }, t.detail)),
+    h('span', { className: 'choices' }, ...radios),
+    t.rating !== undefined && button('Clear', () => send({ command: 'clearRating', args: { topic: t.topic } }), {
+      id: `clear-${t.topic}`,
+      secondary: true,
+      label: `Clear the rating of ${t.label}`,
+    }),
+  );
+  const figures = h(
+    'dl',
+    { className: 'figures compact' },
+    h('dt', {}, 'Passed'), h('dd', {}, t.drills === 0 ? 'no drills' : `${t.passed} / ${t.drills}`),
+    h('dt', {}, 'Attempts'), h('dd', {}, String(t.attempts)),
+    h('dt', {}, 'Last practised'), h('dd', {}, formatDate(t.lastPractised)),
+  );
+  const drills = t.drillRefs.length === 0
+    ? undefined
+    : h(
+        'details',
+        { id: `drills-${t.topic}` },
+        h('summary', {}, `Drills (${t.drillRefs.length})`),
+        h('ul', { className: 'drills' }, ...t.drillRefs.map((d) => h(
+          'li',
+          {},
+          button(d.title, () => send({ command: 'openDrill', args: { id: d.id } }), { id: `open-${d.id}`, secondary: true, label: `Open ${d.title} (${STATUS_TEXT[d.status]})` }),
+          h('span', { className: `status ${d.status}` }, STATUS_TEXT[d.status]),
+        ))),
+      );
+  const classes = ['topic', t.weak && 'weak', t.strong && 'strong', t.disagreement && 'disagree'].filter(Boolean).join(' ');
+  return h('li', { className: classes }, fieldset, figures, drills);
+}
+
+function topicsSection(state: ViewState): HTMLElement {
+  return section(
+    'topics',
+    'Rate your confidence',
+    h('p', { className: 'hint', id: 'scale-hint' }, '1 means shaky, 5 means you could teach it. Beside each rating: what your drills measured.'),
+    h('ol', { className: 'topics' }, ...state.topics.map(topicItem)),
+  );
+}
+
+function tipsSection(tips: readonly Tip[]): HTMLElement {
+  return section('tips', 'Interview tips', h('ul', { className: 'tips' }, ...tips.map((t) => h('li', {}, h('strong', {}, t.title), h('p', {}, ...inlineCode(t.text))))));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rendering and messages.
+
+const status = h('p', { id: 'status', className: 'status-line', attrs: { role: 'status', 'aria-live': 'polite' } });
+const openDetails = new Set<string>();
+
+function render(state: ViewState): void {
+  // Keep focus and open <details> across a re-render: a rating change re-renders the page under the user's keyboard.
+  const focusedId = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+  for (const d of Array.from(app.querySelectorAll('details'))) {
+    if (d.open) openDetails.add(d.id);
+    else openDetails.delete(d.id);
+  }
+  const page = [
+    h('header', {}, h('h1', {}, 'Self-Assessment'), h('p', { className: 'hint' }, 'Rate how confident you feel in each topic of the checklist, then compare it with what the drills measured.')),
+    summarySection(state),
+    weakSection(state),
+    strongSection(state),
+    disagreementSection(state),
+    topicsSection(state),
+    tipsSection(state.tips),
+    h('footer', {}, button('Reset ratings', () => send({ command: 'resetRatings' }), { id: 'reset-ratings', secondary: true }), status),
+  ];
+  app.replaceChildren(...page);
+  app.removeAttribute('aria-busy');
+  for (const id of openDetails) {
+    const d = document.getElementById(id);
+    if (d instanceof HTMLDetailsElement) d.open = true;
+  }
+  if (focusedId) document.getElementById(focusedId)?.focus();
+  if (!rendered) {
+    rendered = true;
+    const saved = vscode.getState() as PageState | undefined;
+    if (typeof saved?.scrollY === 'number') window.scrollTo(0, saved.scrollY);
+  }
+}
+
+function onMessage(message: HostMessage): void {
+  if ('command' in message) {
+    if (message.command === 'state') render(message.args);
+    return;
+  }
+  const command = pending.get(message.seq);
+  pending.delete(message.seq);
+  if ('err' in message) status.textContent = `Could not ${command ?? 'do that'}: ${message.err}`;
+  else if (command === 'resetRatings' && message.res === true) status.textContent = 'Ratings reset.';
+  else status.textContent = '';
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const m = event.data;
+  if (typeof m !== 'object' || m === null) return;
+  if ((m as { command?: unknown }).command === 'state' || typeof (m as { seq?: unknown }).seq === 'number') onMessage(m as HostMessage);
+});
+
+let scrollQueued = false;
+window.addEventListener('scroll', () => {
+  if (scrollQueued) return;
+  scrollQueued = true;
+  requestAnimationFrame(() => {
+    scrollQueued = false;
+    vscode.setState({ scrollY: window.scrollY } satisfies PageState);
+  });
+});
+
+send({ command: 'ready' });

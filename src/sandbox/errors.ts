@@ -1,5 +1,6 @@
 // Turning whatever user code throws (Errors from any realm, assertion errors, strings, objects, undefined, hostile
 // proxies) into a message, printed expected/actual values and a location in the user's files.
+import { JestAssertionError } from 'expect';
 import { format as prettyFormat, plugins } from 'pretty-format';
 import type { SourceLocation } from '../core/runner/types';
 
@@ -85,7 +86,7 @@ export interface ThrownDescription {
  * expected/actual; other errors become `Name: message` plus the frames in the user's files; anything else that was
  * thrown is printed as `thrown: <value>`, as Jest does.
  */
-export function describeThrown(value: unknown, files: UserFiles): ThrownDescription {
+export function describeThrown(value: unknown, files: UserFiles, isAssertion = false): ThrownDescription {
   if (!isErrorLike(value)) {
     return { message: `thrown: ${printValue(value)}`, frames: [] };
   }
@@ -94,9 +95,10 @@ export function describeThrown(value: unknown, files: UserFiles): ThrownDescript
   const frames = userFrames(stack, files);
   const message = stripAnsi(String(safeGet(value, 'message')));
   const matcherResult = safeGet(value, 'matcherResult');
-  if (typeof matcherResult === 'object' && matcherResult !== null) {
+  const hasResult = typeof matcherResult === 'object' && matcherResult !== null;
+  if (isAssertion || hasResult || value instanceof JestAssertionError) {
     const description: ThrownDescription = { message, frames };
-    if (hasOwn(matcherResult, 'expected') && hasOwn(matcherResult, 'actual')) {
+    if (hasResult && hasOwn(matcherResult, 'expected') && hasOwn(matcherResult, 'actual')) {
       description.expected = printValue(safeGet(matcherResult, 'expected'));
       description.actual = printValue(safeGet(matcherResult, 'actual'));
     }

@@ -54,7 +54,7 @@ type WaitOutcome =
   | { kind: 'interrupted' };
 
 type Failure =
-  | { kind: 'error'; error: unknown }
+  | { kind: 'error'; error: unknown; assertion?: boolean }
   | { kind: 'timeout'; ms: number; what: string }
   | { kind: 'message'; message: string };
 
@@ -454,7 +454,7 @@ export class Harness {
     }
     if (!failure) {
       const assertionErrors = this.o.expectState.collectErrors();
-      if (assertionErrors.length > 0) failure = { kind: 'error', error: assertionErrors[0] };
+      if (assertionErrors.length > 0) failure = { kind: 'error', error: assertionErrors[0], assertion: true };
     }
     if (running.uncaught.length > 0) failure ??= { kind: 'error', error: running.uncaught[0] };
     if (running.exitCode !== undefined) failure ??= { kind: 'error', error: running.exitError };
@@ -532,7 +532,7 @@ export class Harness {
     let frames: Frame[] = [];
     switch (failure.kind) {
       case 'error': {
-        const d = describeThrown(failure.error, this.o.files);
+        const d = describeThrown(failure.error, this.o.files, failure.assertion);
         result.message = d.message;
         if (d.expected !== undefined) result.expected = d.expected;
         if (d.actual !== undefined) result.actual = d.actual;

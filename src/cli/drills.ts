@@ -1,0 +1,276 @@
+// `drills`: the question pack and the solution checker from a terminal (bundled to dist/cli.js, which ships beside
+// dist/sandbox.js and ../questions). Exit codes: 0 success, 1 failures (tests or pack errors), 2 usage or other errors.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadPackFromDir } from '../core/pack';
+import { formatPackError, TIER_LABELS, TIERS, type Drill, type PackError } from '../core/model';
+import { drillCheckRequest, formatCheckReport, SandboxRunner, type CheckRequest, type CheckResult } from '../core/runner';
+import { topicLabel } from '../core/topics';
+
+const USAGE = `Usage: drills <command> [options]
+
+Commands:
+  list [--json] [--pack DIR]                     List the drills (id, tier, topic, title, order, file).
+  validate [DIR...] [--run]                      Check question files; errors as file:line:col: message.
+                                                 --run also checks that each reference solution passes,
+                                                 each stub fails and each kept mistake is rejected.
+  check <drill-id> <solution.ts> [--json] [--pack DIR]
+                                                 Run a drill's tests against your solution.
+  test <file.test.ts> [--json]                   Run any Jest-style test file with its sibling modules.
+
+Options:
+  --json          Print machine-readable JSON on stdout.
+  --pack DIR      Read drills from DIR instead of the bundled questions folder.
+  --timeout MS    Time budget of one check (default 5000).
+  -h, --help      Show this help.
+
+Exit codes: 0 success, 1 test failures or pack errors, 2 usage or other errors.
+`;
+
+/** The bundled pack: dist/cli.js ships beside questions/. */
+const BUNDLED_PACK = path.join(__dirname, '..', 'questions');
+const SANDBOX_SCRIPT = path.join(__dirname, 'sandbox.js');
+
+/** One line of `drills list --json`. */
+export interface DrillListEntry {
+  id: string;
+  tier: Drill['tier'];
+  topic: Drill['topic'];
+  title: string;
+  order: number;
+  file: string;
+}
+
+class UsageError extends Error {}
+
+interface Parsed {
+  positional: string[];
+  json: boolean;
+  run: boolean;
+  help: boolean;
+  pack?: string;
+  timeoutMs?: number;
+}
+
+function parseArgs(args: string[]): Parsed {
+  const parsed: Parsed = { positional: [], json: false, run: false, help: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const value = (): string => {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) throw new UsageError(`${arg} needs a value`);
+      return v;
+    };
+    switch (arg) {
+      case '--json':
+        parsed.json = true;
+        break;
+      case '--run':
+        parsed.run = true;
+        break;
+      case '-h':
+      case '--help':
+        parsed.help = true;
+        break;
+      case '--pack':
+        parsed.pack = value();
+        break;
+      case '--timeout': {
+        const ms = Number(value());
+        if (!Number.isInteger(ms) || ms <= 0) throw new UsageError('--timeout needs a whole number of milliseconds');
+        parsed.timeoutMs = ms;
+        break;
+      }
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
+        parsed.positional.push(arg);
+    }
+  }
+  return parsed;
+}
+
+function expectArgs(p: Parsed, min: number, max: number, shape: string): void {
+  if (p.positional.length < min || p.positional.length > max) throw new UsageError(`usage: drills ${shape}`);
+}
+
+function printErrors(errors: readonly PackError[]): void {
+  for (const e of errors) process.stderr.write(`${formatPackError(e)}\n`);
+}
+
+function loadPack(dir: string): { drills: Drill[]; errors: PackError[] } {
+  if (!fs.existsSync(dir)) throw new UsageError(`no question folder at ${dir}`);
+  return loadPackFromDir(dir);
+}
+
+function newRunner(timeoutMs: number | undefined): SandboxRunner {
+  if (!fs.existsSync(SANDBOX_SCRIPT)) throw new Error(`the sandbox is missing: ${SANDBOX_SCRIPT} (run the build)`);
+  return new SandboxRunner({ sandboxScript: SANDBOX_SCRIPT, timeoutMs });
+}
+
+function exitCodeOf(result: CheckResult): number {
+  return result.verdict === 'passed' ? 0 : 1;
+}
+
+function printResult(result: CheckResult, json: boolean, displayFile: (file: string) => string): void {
+  if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else process.stdout.write(`${formatCheckReport(result, { displayFile })}\n`);
+}
+
+async function runCheck(request: CheckRequest, timeoutMs: number | undefined): Promise<CheckResult> {
+  const runner = newRunner(timeoutMs);
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    return await runner.check({ ...request, signal: controller.signal });
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    runner.dispose();
+  }
+}
+
+// ---------------------------------------------------------------- commands
+
+function list(p: Parsed): number {
+  expectArgs(p, 0, 0, 'list [--json] [--pack DIR]');
+  const { drills, errors } = loadPack(p.pack ?? BUNDLED_PACK);
+  printErrors(errors);
+  if (p.json) {
+    const entries: DrillListEntry[] = drills.map((d) => ({ id: d.id, tier: d.tier, topic: d.topic, title: d.title, order: d.order, file: d.source.file }));
+    process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+  } else {
+    const idWidth = Math.max(0, ...drills.map((d) => d.id.length));
+    const topicWidth = Math.max(0, ...drills.map((d) => topicLabel(d.topic).length));
+    for (const tier of TIERS) {
+      const inTier = drills.filter((d) => d.tier === tier);
+      if (inTier.length === 0) continue;
+      process.stdout.write(`${TIER_LABELS[tier]}\n`);
+      for (const d of inTier) {
+        process.stdout.write(`  ${String(d.order).padStart(4)}  ${d.id.padEnd(idWidth)}  ${topicLabel(d.topic).padEnd(topicWidth)}  ${d.title}\n`);
+      }
+    }
+    process.stdout.write(`${drills.length} drill${drills.length === 1 ? '' : 's'}\n`);
+  }
+  return errors.length > 0 ? 1 : 0;
+}
+
+async function validate(p: Parsed): Promise<number> {
+  const dirs = p.positional.length > 0 ? p.positional : [BUNDLED_PACK];
+  let failed = false;
+  for (const dir of dirs) {
+    const { drills, errors } = loadPack(dir);
+    printErrors(errors);
+    const behaviour = p.run ? await validateBehaviour(drills, p.timeoutMs) : [];
+    printErrors(behaviour);
+    const problems = errors.length + behaviour.length;
+    failed ||= problems > 0;
+    const ran = p.run ? ', solutions checked' : '';
+    process.stdout.write(`${dir}: ${drills.length} drill${drills.length === 1 ? '' : 's'}${ran}, ${problems} problem${problems === 1 ? '' : 's'}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+/** With --run: the reference passes, the stub fails, every kept mistake is rejected. */
+async function validateBehaviour(drills: Drill[], timeoutMs: number | undefined): Promise<PackError[]> {
+  const errors: PackError[] = [];
+  if (drills.length === 0) return errors;
+  const runner = newRunner(timeoutMs);
+  const at = (d: Drill, field: string, message: string): PackError => ({ file: d.source.file, line: d.source.lines[field] ?? 1, column: 1, field, message });
+  try {
+    for (const d of drills) {
+      const reference = await runner.check(drillCheckRequest(d, d.solution));
+      if (reference.verdict !== 'passed') errors.push(at(d, 'solution', `the reference solution does not pass: ${reference.summary}${firstFailure(reference)}`));
+      const stub = await runner.check(drillCheckRequest(d, d.stub));
+      if (stub.verdict !== 'failed') errors.push(at(d, 'stub', `the stub should fail at least one test, but: ${stub.summary}`));
+      for (const [i, m] of d.mistakes.entries()) {
+        const r = await runner.check(drillCheckRequest(d, m.code));
+        if (r.verdict === 'passed') errors.push(at(d, 'mistakes', `mistake ${i + 1} ("${m.title}") passes every test: the tests must reject it`));
+      }
+    }
+  } finally {
+    runner.dispose();
+  }
+  return errors;
+}
+
+function firstFailure(r: CheckResult): string {
+  const f = r.tests.find((t) => t.status === 'failed');
+  const c = r.compileErrors[0];
+  if (c) return ` (${c.file}:${c.line}:${c.column}: ${c.message})`;
+  return f ? ` (${f.fullName}: ${(f.message ?? '').split('\n')[0]})` : '';
+}
+
+async function check(p: Parsed): Promise<number> {
+  expectArgs(p, 2, 2, 'check <drill-id> <solution.ts> [--json] [--pack DIR]');
+  const [id, file] = p.positional;
+  const { drills } = loadPack(p.pack ?? BUNDLED_PACK);
+  const drill = drills.find((d) => d.id === id);
+  if (!drill) throw new UsageError(`no drill with id "${id}" (drills list shows the ids)`);
+  let code: string;
+  try {
+    code = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const result = await runCheck(drillCheckRequest(drill, code), p.timeoutMs);
+  printResult(result, p.json, (f) => (f === 'solution.ts' ? file : f === 'solution.test.ts' ? `${drill.id} (tests)` : f));
+  return exitCodeOf(result);
+}
+
+async function test(p: Parsed): Promise<number> {
+  expectArgs(p, 1, 1, 'test <file.test.ts> [--json]');
+  const file = p.positional[0];
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  const rootDir = path.dirname(path.resolve(file));
+  const entry = path.basename(file);
+  const result = await runCheck({ files: { [entry]: text }, entry, rootDir }, p.timeoutMs);
+  printResult(result, p.json, (f) => path.relative(process.cwd(), path.join(rootDir, f)) || f);
+  return exitCodeOf(result);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined) {
+      process.stderr.write(USAGE);
+      return 2;
+    }
+    if (command === '-h' || command === '--help' || command === 'help') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const p = parseArgs(rest);
+    if (p.help) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    switch (command) {
+      case 'list':
+        return list(p);
+      case 'validate':
+        return await validate(p);
+      case 'check':
+        return await check(p);
+      case 'test':
+        return await test(p);
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`drills: ${e.message}\nRun "drills --help" for usage.\n`);
+    } else {
+      process.stderr.write(`drills: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+    return 2;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -40,6 +40,7 @@ export class AssessmentPanel implements vscode.Disposable {
   private ready = false;
   private disposed = false;
   private posted: ViewState | undefined;
+  private postedJson = '';
   private readonly subscriptions: vscode.Disposable[] = [];
   private storeSubscriptions: { dispose(): void }[] = [];
 
@@ -110,11 +111,17 @@ export class AssessmentPanel implements vscode.Disposable {
     return { summary, topics, tips: INTERVIEW_TIPS };
   }
 
-  /** Recomputes the state and posts it, if the page is ready for it (otherwise it gets it when it says `ready`). */
+  /**
+   * Recomputes the state and posts it if the page is ready for it (otherwise it gets it when it says `ready`) and it
+   * changed: the lead's refresh after a check and the score store's change event then cost one render, not two.
+   */
   refresh(): void {
     if (this.disposed || !this.ready) return;
     const state = this.currentState();
+    const json = JSON.stringify(state);
+    if (json === this.postedJson) return;
     this.posted = state;
+    this.postedJson = json;
     this.post({ command: 'state', args: state });
   }
 
@@ -141,7 +148,9 @@ export class AssessmentPanel implements vscode.Disposable {
     const { ratings, scores } = this.deps;
     switch (msg.command) {
       case 'ready':
+        // A (re)loaded page has nothing yet: always send it the state.
         this.ready = true;
+        this.postedJson = '';
         this.refresh();
         return true;
       // Store changes reach the page through the stores' change events (see subscribeStores).

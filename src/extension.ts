@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { AssessmentPanel, registerAssessmentSerializer } from './vscode/assessmentPanel';
 import { registerCommands, ScratchCodeLens } from './vscode/commands';
 import { affects } from './vscode/config';
 import { createServices, type Services } from './vscode/services';
@@ -16,7 +17,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     const push = (...d: vscode.Disposable[]) => context.subscriptions.push(...d);
     push(...registerCommands(s));
 
-    // PANEL_WIRING
+    const panelDeps = {
+      extensionUri: context.extensionUri,
+      getDrills: () => [...s.repo.all()],
+      scores: s.scores,
+      ratings: s.ratings,
+      openDrill: (id: string) => vscode.commands.executeCommand('interviewDrills.openDrill', id),
+      log: (message: string) => s.output.warn(message),
+    };
+    push(vscode.commands.registerCommand('interviewDrills.openAssessment', () => AssessmentPanel.createOrShow(panelDeps)));
+    push(registerAssessmentSerializer(context, panelDeps));
 
     const lens = new ScratchCodeLens(s);
     push(vscode.languages.registerCodeLensProvider({ language: 'typescript' }, lens));
@@ -40,7 +50,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
         s.testing.setDrills(s.repo.all());
         updateCounts();
         lens.refresh();
+        AssessmentPanel.current?.refresh();
       }),
+      s.checker.onDidCheck(() => AssessmentPanel.current?.refresh()),
       vscode.window.onDidChangeActiveTextEditor(updateActive),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'extraQuestionFolders')) void s.repo.load();

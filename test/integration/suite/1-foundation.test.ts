@@ -20,7 +20,7 @@ describe('foundation: the extension in a real VS Code', () => {
     assert.ok(a.activationMs > 0);
     console.log(`      activation time inside VS Code: ${a.activationMs.toFixed(1)} ms`);
     const commands = await vscode.commands.getCommands(true);
-    for (const c of ['openDrill', 'resetDrill', 'showHint', 'revealAnswer', 'refresh', 'checkSolution']) {
+    for (const c of ['openDrill', 'resetDrill', 'showHint', 'revealAnswer', 'refresh', 'checkSolution', 'openAssessment']) {
       assert.ok(commands.includes(`interviewDrills.${c}`), `command interviewDrills.${c} is registered`);
     }
   });

@@ -21,8 +21,10 @@ const BUILTINS = new Set(builtinModules);
 const SHARED_GLOBALS = [
   'Buffer', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'AbortController', 'AbortSignal', 'Event',
   'EventTarget', 'MessageChannel', 'MessagePort', 'MessageEvent', 'structuredClone', 'atob', 'btoa', 'performance',
-  'fetch', 'Headers', 'Request', 'Response', 'FormData', 'Blob', 'crypto', 'queueMicrotask',
+  'Blob', 'queueMicrotask',
 ] as const;
+/** Node loads these on first access (fetch pulls in undici): handed over only if user code touches them. */
+const LAZY_GLOBALS = ['fetch', 'Headers', 'Request', 'Response', 'FormData', 'crypto'] as const;
 
 const CONSOLE_METHODS = [
   'log', 'info', 'debug', 'warn', 'error', 'trace', 'dir', 'dirxml', 'table', 'group', 'groupCollapsed', 'groupEnd',
@@ -394,6 +396,14 @@ export async function runCheck(msg: CheckMessage, sinks: CheckSinks): Promise<vo
   for (const name of SHARED_GLOBALS) {
     const value: unknown = (globalThis as Record<string, unknown>)[name];
     if (value !== undefined) (userGlobal as Record<string, unknown>)[name] = value;
+  }
+  for (const name of LAZY_GLOBALS) {
+    Object.defineProperty(userGlobal, name, {
+      configurable: true,
+      enumerable: false,
+      get: () => (globalThis as Record<string, unknown>)[name],
+      set: (value: unknown) => Object.defineProperty(userGlobal, name, { value, writable: true, configurable: true }),
+    });
   }
   Object.assign(userGlobal, {
     global: userGlobal,

@@ -38,7 +38,8 @@ interface TestCase {
   args: unknown[];
   mode: Mode;
   timeoutMs?: number;
-  site?: Frame;
+  /** Captured where the test was declared; formatted only if a failure has no frame of its own (it is costly). */
+  site: { stack?: string };
 }
 
 /** What the generator waits for: a promise returned by user code. */
@@ -264,15 +265,8 @@ export class Harness {
       args,
       mode,
       timeoutMs: timeout,
-      site: this.callSite(),
+      site: captureSite(),
     });
-  }
-
-  /** Where the test was declared: used as its location when a failure has no stack in the user's files. */
-  private callSite(): Frame | undefined {
-    const holder: { stack?: string } = {};
-    Error.captureStackTrace(holder);
-    return userFrames(holder.stack ?? '', this.o.files)[0];
   }
 
   // ---------------------------------------------------------------- events from the rest of the sandbox
@@ -548,7 +542,7 @@ export class Harness {
         result.message = failure.message;
         break;
     }
-    const location = pickLocation(frames, this.o.entry) ?? test?.site;
+    const location = pickLocation(frames, this.o.entry) ?? (test ? userFrames(test.site.stack ?? '', this.o.files)[0] : undefined);
     if (location) result.location = { file: location.file, line: location.line, column: location.column };
     return result;
   }
@@ -594,6 +588,13 @@ export class Harness {
       this.o.report(this.result(this.fullTitle(node), 'skipped', 0, undefined, node));
     }
   }
+}
+
+/** Captures the current stack without formatting it: V8 builds the `stack` string on first read. */
+function captureSite(): { stack?: string } {
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace(holder);
+  return holder;
 }
 
 function newBlock(title: string, parent: Block | undefined, mode: Mode): Block {

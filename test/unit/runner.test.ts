@@ -91,7 +91,9 @@ describe('SandboxRunner', function () {
     it('lets tests require Node built-ins, with or without node:', async () => {
       const r = await run(
         "import * as path from 'node:path';\nimport { EventEmitter } from 'events';\nconst os = require('os');\n" +
-          "it('built-ins', () => { expect(path.posix.join('a', 'b')).toBe('a/b'); expect(typeof os.platform()).toBe('string'); expect(new EventEmitter().listenerCount('x')).toBe(0); });\n",
+          "it('built-ins', () => { expect(path.posix.join('a', 'b')).toBe('a/b'); expect(typeof os.platform()).toBe('string'); expect(new EventEmitter().listenerCount('x')).toBe(0); });\n" +
+          "it('Node globals', () => { expect(typeof fetch).toBe('function'); expect(Buffer.from('hi').toString('hex')).toBe('6869'); expect(new URL('http://x/y').pathname).toBe('/y'); });\n" +
+          "it('a replaceable fetch', () => { (globalThis as { fetch: unknown }).fetch = jest.fn(); expect(jest.isMockFunction(fetch)).toBe(true); });\n",
       );
       assert.equal(r.verdict, 'passed', explain(r));
     });

@@ -184,7 +184,8 @@ export class SandboxProcess {
     const pid = this.child.pid;
     if (process.platform !== 'linux' || pid === undefined || this.memoryTimer) return;
     // V8's --max-old-space-size caps the JavaScript heap; this catches memory outside it (Buffers, typed arrays).
-    const limitBytes = (2 * this.o.memoryMb + 128) * 1024 * 1024;
+    // At the heap cap the process is about memoryMb + ~90 MB resident, so this only fires for memory outside the heap.
+    const limitBytes = (1.5 * this.o.memoryMb + 128) * 1024 * 1024;
     this.memoryTimer = setInterval(() => {
       fs.readFile(`/proc/${pid}/statm`, 'utf8', (error, text) => {
         if (error) return;

@@ -12,7 +12,7 @@ import type { CheckMessage, DoneEvent, SandboxOutcome, TestEvent } from '../core
 import type { TestResult } from '../core/runner/types';
 import { GuardTimeout, runGuarded } from './guard';
 import { formatBytes, Harness, type ExpectState } from './harness';
-import { ModuleLoader } from './modules';
+import { CompileFailure, ModuleLoader } from './modules';
 
 const hostRequire = createRequire(__filename);
 const BUILTINS = new Set(builtinModules);
@@ -212,6 +212,7 @@ export async function runCheck(msg: CheckMessage, sinks: CheckSinks): Promise<vo
     checkTimeoutMs: msg.timeoutMs,
     outputLimitBytes: msg.outputLimitBytes,
     expectState,
+    reportedElsewhere: (error) => error instanceof CompileFailure,
     report(result) {
       results.push(result);
       sinks.send({ type: 'test', id: msg.id, result, output: sink.take() });

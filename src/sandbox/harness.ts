@@ -104,6 +104,8 @@ export interface HarnessOptions {
   checkTimeoutMs: number;
   outputLimitBytes: number;
   expectState: ExpectState;
+  /** Errors already reported another way (a syntax error is a CompileError): not repeated as a failed suite. */
+  reportedElsewhere(error: unknown): boolean;
   report(result: TestResult): void;
   /** Timers of the harness itself (the user's timers are wrapped and cleared separately). */
   setTimeout: typeof setTimeout;
@@ -381,7 +383,7 @@ export class Harness {
       load();
     } catch (error) {
       this.collecting = false;
-      this.addFileFailure(['Test suite failed to run'], { kind: 'error', error }, true);
+      if (!this.o.reportedElsewhere(error)) this.addFileFailure(['Test suite failed to run'], { kind: 'error', error }, true);
       return;
     }
     this.collecting = false;

@@ -73,7 +73,7 @@ describe('SandboxRunner', function () {
       assert.equal(r.verdict, 'passed', explain(r));
     });
 
-    it('reads imports missing from `files` from rootDir on disk', async () => {
+    it('reads imports missing from `files` from rootDir on disk (and reports their syntax errors)', async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-runner-'));
       try {
         fs.writeFileSync(path.join(dir, 'helper.ts'), 'export const triple = (n: number): number => n * 3;\n');
@@ -83,6 +83,15 @@ describe('SandboxRunner', function () {
           rootDir: dir,
         });
         assert.equal(r.verdict, 'passed', explain(r));
+        fs.writeFileSync(path.join(dir, 'broken.ts'), 'export const f = (x: number => x;\n');
+        const broken = await runner.check({
+          files: { 'b.test.ts': "import { f } from './broken';\nit('f', () => { expect(f(1)).toBe(1); });\n" },
+          entry: 'b.test.ts',
+          rootDir: dir,
+        });
+        assert.equal(broken.verdict, 'compile-error', explain(broken));
+        assert.deepEqual(broken.compileErrors, [{ file: 'broken.ts', line: 1, column: 29, message: 'Unexpected token, expected ","' }]);
+        assert.deepEqual(broken.tests, []);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -529,9 +529,9 @@ export class Harness {
     switch (failure.kind) {
       case 'error': {
         const d = describeThrown(failure.error, this.o.files, failure.assertion);
-        result.message = d.message;
-        if (d.expected !== undefined) result.expected = d.expected;
-        if (d.actual !== undefined) result.actual = d.actual;
+        result.message = cap(d.message);
+        if (d.expected !== undefined) result.expected = cap(d.expected);
+        if (d.actual !== undefined) result.actual = cap(d.actual);
         frames = d.frames;
         break;
       }
@@ -590,6 +590,13 @@ export class Harness {
       this.o.report(this.result(this.fullTitle(node), 'skipped', 0, undefined, node));
     }
   }
+}
+
+/** A diff of two huge values must not flood the host: messages and printed values are capped. */
+const MAX_TEXT = 64 * 1024;
+
+function cap(text: string): string {
+  return text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}\n… (${text.length - MAX_TEXT} more characters)`;
 }
 
 /** Captures the current stack without formatting it: V8 builds the `stack` string on first read. */

@@ -290,6 +290,11 @@ export async function runCheck(msg: CheckMessage, sinks: CheckSinks): Promise<vo
       configurable: true,
     },
     setUncaughtExceptionCaptureCallback: { value: () => undefined, writable: true, configurable: true },
+    // The IPC channel belongs to the checker: user code must not be able to post results of its own.
+    send: { value: undefined, writable: true, configurable: true },
+    disconnect: { value: () => undefined, writable: true, configurable: true },
+    channel: { value: undefined, writable: true, configurable: true },
+    connected: { value: false, writable: true, configurable: true },
     ...Object.fromEntries(
       ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'off', 'removeListener', 'removeAllListeners'].map((k) => [
         k,

@@ -250,6 +250,21 @@ describe('hostile user code', function () {
     assert.equal(isAlive(pid), false, `sleep (${pid}) survived the check`);
   });
 
+  it('no IPC channel for user code: it cannot post results of its own', async () => {
+    const r = await hostile(
+      {
+        'solution.test.ts': [
+          'const proc = process as unknown as { send?: unknown; channel?: unknown; connected?: boolean };',
+          "it('sees no channel', () => { expect([proc.send, proc.channel, proc.connected]).toEqual([undefined, undefined, false]); });",
+          "it('still fails', () => { expect(1).toBe(2); });",
+          '',
+        ].join('\n'),
+      },
+      'failed',
+    );
+    assert.deepEqual(r.tests.map((t) => t.status), ['passed', 'failed']);
+  });
+
   it('a check cancelled through its AbortSignal: cancelled, and the sandbox is replaced', async () => {
     const controller = new AbortController();
     const pending = runner.check({ files: { 'solution.test.ts': "it('spins', () => { for (;;) {} });\n" }, entry: 'solution.test.ts', signal: controller.signal });

@@ -2,6 +2,7 @@
 // process (dist/sandbox.js). One sandbox is kept warm, so a check does not pay for a process start; it is reused
 // after a clean check and replaced (its process group killed, a new one spawned in the background) after anything
 // dirty. Checks are queued and run one at a time; `check` never rejects.
+import { randomInt } from 'node:crypto';
 import type { CheckMessage, SandboxEvent } from './protocol';
 import { SandboxProcess, describeExit, type SandboxExit } from './process';
 import {
@@ -26,7 +27,6 @@ export class SandboxRunner {
   private readonly execPath: string;
   private warm?: SandboxProcess;
   private tail: Promise<void> = Promise.resolve();
-  private nextId = 1;
   private disposed = false;
   private cancelInflight?: (reason: string) => void;
   /** Diagnostics (not part of the contract): the pid, and process group, of the sandbox that ran the last check. */
@@ -127,7 +127,8 @@ export class SandboxRunner {
       return this.cancelled(request, elapsed(), 'The checker was shut down');
     }
 
-    const id = this.nextId++;
+    // Unguessable, so a result posted by anything but the sandbox's own harness is ignored.
+    const id = randomInt(1, 2 ** 47);
     const tests: TestResult[] = [];
     let compileErrors: CompileError[] = [];
     let output = '';

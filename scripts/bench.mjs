@@ -59,11 +59,15 @@ function verify(sample, result) {
   if ((result.verdict === 'passed') !== sample.shouldPass) wrong.push(`${sample.name}: ${result.verdict} (${result.summary})`);
 }
 
+const perSample = new Map(samples.map((s) => [s.name, []]));
+
 async function warmRound(runner, times) {
   for (const sample of samples) {
     const t0 = performance.now();
     const result = await runner.check(sample.request);
-    times.push(performance.now() - t0);
+    const dt = performance.now() - t0;
+    times.push(dt);
+    perSample.get(sample.name).push(dt);
     verify(sample, result);
   }
 }
@@ -117,6 +121,12 @@ const lines = [
   '',
   `cold/warm: p50 x${(cold.p50 / warm.p50).toFixed(1)}, p95 x${(cold.p95 / warm.p95).toFixed(1)}`,
   `targets (warm): p50 <= ${TARGET.p50} ms ${warm.p50 <= TARGET.p50 ? 'met' : 'MISSED'}, p95 <= ${TARGET.p95} ms ${warm.p95 <= TARGET.p95 ? 'met' : 'MISSED'}`,
+  `slowest (warm p50): ${[...perSample]
+    .map(([name, t]) => [name, stats(t).p50])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([name, p50]) => `${name} ${p50.toFixed(1)} ms`)
+    .join(', ')}`,
   '',
   'sizes:',
 ];

@@ -12,28 +12,51 @@ export function drillIdOfScratchFile(fileName: string): string | undefined {
   return m?.[1];
 }
 
-/** Wraps text at `width` columns, keeping blank lines and indented (code) lines as they are. */
+/**
+ * Reflows markdown to `width` columns: paragraph and list-item lines are joined and wrapped (list items keep a
+ * hanging indent); blank lines, headings and fenced code stay as they are.
+ */
 export function wrap(text: string, width: number): string[] {
   const out: string[] = [];
   let inFence = false;
-  for (const raw of text.replace(/\r\n/g, '\n').trimEnd().split('\n')) {
-    if (/^\s*```/.test(raw)) inFence = !inFence;
-    if (inFence || /^\s*```/.test(raw) || raw.trim() === '' || /^\s{2,}\S/.test(raw)) {
-      out.push(raw.trimEnd());
-      continue;
-    }
-    const indent = /^(\s*(?:[-*]|\d+\.)\s+)/.exec(raw)?.[1] ?? '';
-    const cont = ' '.repeat(indent.length);
+  let indent = '';
+  let words: string[] = [];
+  const flush = () => {
     let line = '';
-    for (const word of raw.trim().slice(indent.trimStart().length).split(/\s+/)) {
+    for (const word of words) {
       if (line === '') line = indent + word;
       else if (line.length + 1 + word.length > width) {
         out.push(line);
-        line = cont + word;
-      } else line += ' ' + word;
+        line = ' '.repeat(indent.length) + word;
+      } else line += ` ${word}`;
     }
     if (line !== '') out.push(line);
+    words = [];
+    indent = '';
+  };
+  for (const raw of text.replace(/\r\n/g, '\n').trimEnd().split('\n')) {
+    const fence = /^\s*```/.test(raw);
+    if (inFence || fence) {
+      flush();
+      out.push(raw.trimEnd());
+      if (fence) inFence = !inFence;
+      continue;
+    }
+    if (raw.trim() === '' || /^\s*#/.test(raw) || /^\s*\|/.test(raw)) {
+      flush();
+      out.push(raw.trimEnd());
+      continue;
+    }
+    const item = /^(\s*(?:[-*+]|\d+[.)])\s+)(.*)$/.exec(raw);
+    if (item) {
+      flush();
+      indent = item[1]!;
+      words = item[2]!.trim().split(/\s+/);
+      continue;
+    }
+    words.push(...raw.trim().split(/\s+/));
   }
+  flush();
   return out;
 }
 

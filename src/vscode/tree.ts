@@ -12,7 +12,7 @@ export interface TreeDeps {
 }
 
 const STATUS_ICONS: Record<DrillStatus, vscode.ThemeIcon> = {
-  untried: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('testing.iconQueued')),
+  untried: new vscode.ThemeIcon('circle-large-outline'),
   failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
   passed: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
 };

@@ -27,9 +27,9 @@ describe('scratch files', () => {
     assert.equal(text.split('*/').length, 2);
   });
 
-  it('wraps long lines, keeping list indentation and fenced code', () => {
-    const lines = wrap('- one two three four five six\n\n```\nconst a = 1; const b = 2;\n```', 14);
-    assert.deepEqual(lines, ['- one two', '  three four', '  five six', '', '```', 'const a = 1; const b = 2;', '```']);
+  it('reflows paragraphs and list items, keeping hanging indents, headings and fenced code', () => {
+    const lines = wrap('- one two three\n  four five six\n- seven\n\nA short\nparagraph here.\n## Task\n```\nconst a = 1; const b = 2;\n```', 14);
+    assert.deepEqual(lines, ['- one two', '  three four', '  five six', '- seven', '', 'A short', 'paragraph', 'here.', '## Task', '```', 'const a = 1; const b = 2;', '```']);
   });
 
   it('writes a strict tsconfig with no @types', () => {

@@ -6,6 +6,7 @@
 // guarded (vm timeout) call per synchronous stretch, so a check whose tests are synchronous pays for one watchdog,
 // and an endless synchronous loop anywhere (module body, describe body, hook, test) is cut off at the check's
 // deadline with the results so far intact.
+import { SUITE_FAILURE_TITLE } from '../core/runner/protocol';
 import type { SourceLocation, TestResult } from '../core/runner/types';
 import { expandEach } from './each';
 import { describeThrown, safeGet, userFrames, type Frame, type UserFiles } from './errors';
@@ -295,7 +296,7 @@ export class Harness {
       this.running.exitCode ??= code ?? 0;
       this.running.exitError ??= error;
     } else {
-      this.addFileFailure(['Test suite failed to run'], { kind: 'error', error });
+      this.addFileFailure([SUITE_FAILURE_TITLE], { kind: 'error', error });
     }
   }
 
@@ -383,7 +384,7 @@ export class Harness {
       load();
     } catch (error) {
       this.collecting = false;
-      if (!this.o.reportedElsewhere(error)) this.addFileFailure(['Test suite failed to run'], { kind: 'error', error }, true);
+      if (!this.o.reportedElsewhere(error)) this.addFileFailure([SUITE_FAILURE_TITLE], { kind: 'error', error }, true);
       return;
     }
     this.collecting = false;

@@ -88,6 +88,7 @@ describe('hostile user code', function () {
     assert.equal(r.tests.length, 1);
     assert.equal(r.tests[0].fullName, 'Test suite failed to run');
     assert.match(r.tests[0].message ?? '', /process\.exit\(0\) was called/);
+    assert.match(r.summary, /^Test suite failed to run: ProcessExitError: process\.exit\(0\) was called/);
     assert.deepEqual(r.tests[0].location, { file: 'solution.ts', line: 1, column: 9 });
   });
 

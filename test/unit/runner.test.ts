@@ -509,6 +509,8 @@ describe('verdicts and reports', () => {
     assert.deepEqual(summary({ kind: 'output-limit', limitBytes: 1048576 }, []), ['output-limit', 'Stopped after printing more than 1 MiB of output']);
     assert.deepEqual(summary({ kind: 'crashed', reason: 'The sandbox process ended unexpectedly (exit code 3)' }, []), ['crashed', 'The sandbox process ended unexpectedly (exit code 3)']);
     assert.deepEqual(summary({ kind: 'cancelled' }, []), ['cancelled', 'Cancelled']);
+    const suite: TestResult = { fullName: 'Test suite failed to run', titlePath: ['Test suite failed to run'], status: 'failed', durationMs: 0, message: "Error: Cannot find module './x'\n    at a.ts:1:1" };
+    assert.deepEqual(summary({ kind: 'completed' }, [suite]), ['failed', "Test suite failed to run: Error: Cannot find module './x'"]);
     const r = buildResult({ ...base, ending: { kind: 'completed' }, tests: [passed] });
     assert.equal(r.durationMs, 12);
   });

@@ -6,6 +6,7 @@ export * from './types';
 export { SandboxRunner } from './runner';
 export { buildResult, countTests, formatBytes, formatSeconds } from './verdict';
 export { formatCheckReport } from './report';
+export { SUITE_FAILURE_TITLE } from './protocol';
 
 /** The files of a drill check: the user's code as 'solution.ts' beside the drill's tests. */
 export function drillCheckRequest(drill: Pick<Drill, 'tests'>, code: string): CheckRequest {

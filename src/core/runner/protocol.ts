@@ -2,6 +2,9 @@
 // child_process.fork opens. Structured JSON only: nothing is ever parsed out of human-readable output.
 import type { CompileError, TestResult } from './types';
 
+/** Title of the result reported when the test file cannot be loaded (as Jest words it). */
+export const SUITE_FAILURE_TITLE = 'Test suite failed to run';
+
 /** Host -> sandbox: run one check. */
 export interface CheckMessage {
   type: 'check';

@@ -1,4 +1,5 @@
 // From what happened during a check to its verdict and one-line summary (pure; shared by the runner and tests).
+import { SUITE_FAILURE_TITLE } from './protocol';
 import type { CheckResult, CompileError, TestResult, Verdict } from './types';
 
 /** How the check ended, seen from the host. */
@@ -81,6 +82,10 @@ function judge(parts: CheckParts, counts: CheckResult['counts']): { verdict: Ver
     return { verdict: 'compile-error', summary: `Syntax error in ${first.file}:${first.line}:${first.column}: ${first.message}${more}` };
   }
   const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
+  const suite = parts.tests.find((t) => t.status === 'failed' && t.fullName === SUITE_FAILURE_TITLE);
+  if (suite) {
+    return { verdict: 'failed', summary: `${SUITE_FAILURE_TITLE}: ${(suite.message ?? '').split('\n')[0]}` };
+  }
   if (counts.failed > 0) {
     return { verdict: 'failed', summary: `${counts.passed} of ${plural(ran, 'test')} passed${skipped}` };
   }

@@ -1,7 +1,7 @@
 // One sandbox process, seen from the host: spawned with fork() as the leader of its own process group (so killing
 // the group also kills anything user code started), with a V8 heap cap, its stdio counted and capped, and a
 // best-effort resident-memory watchdog (Linux) for memory V8's heap cap does not see (Buffers, ArrayBuffers).
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import type { Socket } from 'node:net';
 import { isSandboxEvent, type HostMessage, type SandboxEvent } from './protocol';
@@ -165,7 +165,14 @@ export class SandboxProcess {
     this.killedBecause ??= reason;
     const pid = this.child.pid;
     if (pid === undefined) return;
-    if (process.platform !== 'win32') {
+    if (process.platform === 'win32') {
+      // No process groups on Windows: taskkill /T ends the process tree.
+      try {
+        spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => undefined);
+      } catch {
+        // Fall through to killing the process itself.
+      }
+    } else {
       try {
         process.kill(-pid, 'SIGKILL');
         return;

@@ -50,8 +50,8 @@ async function session(theme, fn) {
 
 async function treeShot(page) {
   await page.locator('.activitybar [aria-label^="Interview Drills"]').first().click();
-  await page.locator('.monaco-list-row[aria-label*="Retry a flaky call"]').first().waitFor({ timeout: 30_000 });
-  await page.locator('.monaco-list-row[aria-label*="Retry a flaky call"]').first().click();
+  await page.locator('.monaco-list-row[aria-label*="Retry a flaky"]').first().waitFor({ timeout: 30_000 });
+  await page.locator('.monaco-list-row[aria-label*="Retry a flaky"]').first().click();
   await page.locator('.monaco-editor .view-lines').first().waitFor();
   await sleep(2500);
   await page.keyboard.press('Control+Alt+Enter');
@@ -70,6 +70,8 @@ async function panelShot(page, file) {
     const r = radios.nth(i * 5 + ratings[i] - 1);
     if (await r.count()) await r.check({ force: true });
   }
+  await frame.locator('html').evaluate(() => window.scrollTo(0, 0));
+  await runCommand(page, 'View: Close Primary Side Bar');
   await sleep(1200);
   await page.screenshot({ path: path.join(outDir, file) });
 }

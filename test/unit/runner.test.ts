@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { drillCheckRequest, formatCheckReport, SandboxRunner, type CheckRequest, type CheckResult, type TestResult } from '../../src/core/runner';
 import { buildResult } from '../../src/core/runner/verdict';
-import { sandboxScript } from '../fixtures/runner/support';
+import { leftInGroup, sandboxScript } from '../fixtures/runner/support';
 
 function statuses(r: CheckResult): Array<[string, TestResult['status']]> {
   return r.tests.map((t) => [t.fullName, t.status]);
@@ -465,6 +465,18 @@ describe('SandboxRunner', function () {
       } finally {
         broken.dispose();
       }
+    });
+
+    it('dispose while the sandbox is still starting: cancelled, and no process is left', async () => {
+      const starting = new SandboxRunner({ sandboxScript });
+      const pid = starting.sandboxPid;
+      assert.ok(pid);
+      const pending = starting.check({ files: { 'a.test.ts': "it('x', () => {});\n" }, entry: 'a.test.ts' });
+      await new Promise((r) => setTimeout(r, 50));
+      starting.dispose();
+      assert.equal((await pending).verdict, 'cancelled');
+      assert.deepEqual(await leftInGroup(pid), []);
+      assert.equal(starting.sandboxPid, undefined);
     });
 
     it('answers checks after dispose with cancelled', async () => {

@@ -107,6 +107,7 @@ export class SandboxRunner {
     } catch (error) {
       sandbox.setActive(false);
       if (request.signal?.aborted) return this.cancelled(request, elapsed());
+      if (this.disposed) return this.cancelled(request, elapsed(), 'The checker was shut down');
       // One retry: the warm process may have died while idle.
       sandbox.kill('failed to start');
       this.warm = undefined;
@@ -117,6 +118,7 @@ export class SandboxRunner {
       } catch (retryError) {
         sandbox.setActive(false);
         if (request.signal?.aborted) return this.cancelled(request, elapsed());
+        if (this.disposed) return this.cancelled(request, elapsed(), 'The checker was shut down');
         this.warm = undefined;
         const why = retryError instanceof Error ? retryError.message : String(error);
         return this.crashed(request, `The sandbox could not start: ${why}`, elapsed());

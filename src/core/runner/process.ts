@@ -35,6 +35,8 @@ export class SandboxProcess {
   /** Resolves once the process has exited and its stdio is drained. */
   readonly exited: Promise<SandboxExit>;
   private listener?: (event: SandboxEvent) => void;
+  private exitListener?: (exit: SandboxExit) => void;
+  private exitInfo?: SandboxExit;
   private stdioListener?: (chunk: string) => void;
   private stderrTail = '';
   private stdioBytes = 0;
@@ -63,15 +65,18 @@ export class SandboxProcess {
     this.exited = new Promise<SandboxExit>((resolve) => {
       let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
       const finish = () => {
+        if (this.exitInfo) return;
         this.isExited = true;
         this.stopMemoryWatch();
-        resolve({
+        this.exitInfo = {
           code: exit?.code ?? null,
           signal: exit?.signal ?? null,
           outOfMemory: OOM_MARKERS.some((m) => this.stderrTail.includes(m)) || this.killedBecause === 'memory',
           killedBecause: this.killedBecause,
           stderr: this.stderrTail,
-        });
+        };
+        this.exitListener?.(this.exitInfo);
+        resolve(this.exitInfo);
       };
       this.child.once('error', (error) => {
         this.stderrTail += `\n${error.message}`;
@@ -119,6 +124,13 @@ export class SandboxProcess {
   /** Routes the sandbox's events (tests, done) to the check in progress. */
   onEvent(listener: ((event: SandboxEvent) => void) | undefined): void {
     this.listener = listener;
+  }
+
+  /** Tells the check in progress that the process ended (at once if it already has). */
+  onExit(listener: ((exit: SandboxExit) => void) | undefined): void {
+    this.exitListener = listener;
+    const info = this.exitInfo;
+    if (listener && info) queueMicrotask(() => listener(info));
   }
 
   /** Routes whatever the process writes to its own stdout to the check in progress. */

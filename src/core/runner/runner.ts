@@ -134,15 +134,19 @@ export class SandboxRunner {
     const tests: TestResult[] = [];
     let compileErrors: CompileError[] = [];
     let output = '';
+    let outputBytes = 0;
     let outputTruncated = false;
     let dirty: string | undefined;
     const appendOutput = (text: string) => {
       if (text === '' || outputTruncated) return;
-      const room = this.outputLimitBytes - Buffer.byteLength(output);
-      if (Buffer.byteLength(text) <= room) {
+      const room = this.outputLimitBytes - outputBytes;
+      const size = Buffer.byteLength(text);
+      if (size <= room) {
         output += text;
+        outputBytes += size;
       } else {
         output += Buffer.from(text).subarray(0, Math.max(0, room)).toString('utf8');
+        outputBytes = this.outputLimitBytes;
         outputTruncated = true;
       }
     };
@@ -159,6 +163,7 @@ export class SandboxRunner {
         this.cancelInflight = undefined;
         sandbox.onEvent(undefined);
         sandbox.onStdio(undefined);
+        sandbox.onExit(undefined);
         resolve(e);
       };
       const timer = setTimeout(() => {
@@ -189,7 +194,7 @@ export class SandboxRunner {
         else finish({ kind: 'completed' });
       });
       sandbox.onStdio(appendOutput);
-      void sandbox.exited.then((exit) => finish(this.endingOfExit(exit, timeoutMs)));
+      sandbox.onExit((exit) => finish(this.endingOfExit(exit, timeoutMs)));
       const message: CheckMessage = {
         type: 'check',
         id,

@@ -1,13 +1,13 @@
-// `npm run screenshots`: regenerates the README's images by driving the extension in code-server through
-// headless Chromium, as a user would: the drill tree with a checked drill, and the self-assessment panel in a
-// dark and a light theme.
+// `npm run screenshots`: regenerates the README's images by driving the packaged extension (the .vsix, installed
+// into code-server as `npm start` does) through headless Chromium, as a user would: the drill tree with a checked
+// drill, and the self-assessment panel in a dark and a light theme.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium, ensureCodeServer } from './vscode-env.mjs';
-import { launchBrowser, startCodeServer } from './code-server.mjs';
+import { installVsix, launchBrowser, startCodeServer } from './code-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'media', 'screenshots');
@@ -26,17 +26,19 @@ async function session(theme, fn) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-shots-'));
   const workspace = path.join(tmp, 'workspace');
   fs.mkdirSync(workspace);
+  const codeServer = ensureCodeServer();
+  const extensionsDir = path.join(tmp, 'extensions');
+  installVsix({ codeServer, vsix: path.join(root, 'interview-drills.vsix'), extensionsDir, userDataDir: path.join(tmp, 'user-data') });
   const server = await startCodeServer({
-    codeServer: ensureCodeServer(),
+    codeServer,
     dataDir: tmp,
+    extensionsDir,
     userSettings: { 'workbench.colorTheme': theme, 'window.commandCenter': false, 'workbench.layoutControl.enabled': false },
   });
   const browser = await launchBrowser(ensureChromium());
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
-    const authority = await server.remoteAuthority();
-    const payload = [['extensionDevelopmentPath', `vscode-remote://${authority}${root}`], ['skipWelcome', 'true']];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     await page.locator('.activitybar [aria-label^="Interview Drills"]').first().waitFor({ state: 'visible', timeout: 60_000 });
     await sleep(1500);
@@ -78,8 +80,8 @@ async function panelShot(page, file) {
 
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
-  const build = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('build failed');
+  const build = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error('npm run package failed');
   const only = process.argv.slice(2);
   if (!only.length || only.includes('tree')) await session('Default Dark Modern', treeShot);
   if (!only.length || only.includes('panel')) {

@@ -67,7 +67,8 @@ export function scratchHeader(drill: Drill, checkKey = 'Ctrl+Alt+Enter'): string
     '',
     ...wrap(drill.prompt, 96),
     '',
-    `Check your solution: ${checkKey}, or the ▶ button in the editor title. Stuck? "Interview Drills: Show Hint".`,
+    `Check your solution: ${checkKey}, or the ▶ button in the editor title.`,
+    'Stuck? "Interview Drills: Show Hint" (Ctrl+Alt+H) gives the next hint.',
   ];
   return ['/*', ...lines.map((l) => (l === '' ? ' *' : ` * ${l.replace(/\*\//g, '* /')}`)), ' */', ''].join('\n');
 }

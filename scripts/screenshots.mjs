@@ -72,7 +72,7 @@ async function panelShot(page, file) {
     const r = radios.nth(i * 5 + ratings[i] - 1);
     if (await r.count()) await r.check({ force: true });
   }
-  await frame.locator('html').evaluate(() => window.scrollTo(0, 0));
+  await frame.locator('html').evaluate((el) => el.ownerDocument.defaultView?.scrollTo(0, 0));
   await runCommand(page, 'View: Close Primary Side Bar');
   await sleep(1200);
   await page.screenshot({ path: path.join(outDir, file) });

@@ -1,13 +1,12 @@
-// `npm run test:package`: builds the .vsix the way `npm run package` does and checks what users get: its size
-// (under 1.5 MB), that it ships only the bundle, media, questions and the docs, and that a code-server on
-// 127.0.0.1 (what `npm start` runs) installs it and serves the workbench.
-import { spawnSync } from 'node:child_process';
+// `npm run test:package`: runs `npm start` (which packages the .vsix, installs it into code-server and serves it on
+// 127.0.0.1) and checks what users get: the workbench answers on loopback with the extension installed, and the
+// .vsix is under 1.5 MB and ships only the bundle, media, questions and the docs.
+import { spawn } from 'node:child_process';
+import * as readline from 'node:readline';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureCodeServer } from './vscode-env.mjs';
-import { installVsix, startCodeServer } from './code-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LIMIT = 1.5 * 1024 * 1024;
@@ -42,9 +41,52 @@ function check(ok, message) {
   console.log(`  ✓ ${message}`);
 }
 
+/** Runs `npm start` with a throwaway profile and port 0; resolves with the URL it prints, and a stop function. */
+async function npmStart(home) {
+  const child = spawn('npm', ['start', '--silent'], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, PORT: '0', INTERVIEW_DRILLS_START_HOME: home, INTERVIEW_DRILLS_WORKSPACE: path.join(home, 'workspace') },
+  });
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+    const t = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
+    await exited;
+    clearTimeout(t);
+  };
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('npm start printed no URL within 4 minutes')), 240_000);
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      const m = /^Open (http:\/\/\S+)/.exec(line);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`npm start exited (code ${code}) before printing its URL`)));
+  });
+  return { url, stop };
+}
+
 async function main() {
-  const r = spawnSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error('npm run package failed');
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-start-'));
+  console.log('npm start:');
+  const started = await npmStart(home);
+  try {
+    check(/^http:\/\/127\.0\.0\.1:\d+\/\?folder=/.test(started.url), `it serves VS Code on loopback (${started.url})`);
+    const res = await fetch(started.url);
+    const html = await res.text();
+    check(res.status === 200 && html.includes('vscode-workbench-web-configuration'), 'the workbench page loads');
+    const installed = fs.readdirSync(path.join(home, 'extensions')).filter((n) => n.startsWith('interview-drills.interview-drills-'));
+    const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+    check(installed.includes(`interview-drills.interview-drills-${version}`), `the packaged extension is installed (${installed.join(', ')})`);
+  } finally {
+    await started.stop();
+  }
+
   const vsix = path.join(root, 'interview-drills.vsix');
   const size = fs.statSync(vsix).size;
   console.log('package:');
@@ -52,29 +94,12 @@ async function main() {
   const entries = zipEntries(vsix);
   const stray = entries.filter((e) => !ALLOWED.some((re) => re.test(e)));
   check(stray.length === 0, `it ships only the bundle, media, questions and docs${stray.length ? ` (also: ${stray.join(', ')})` : ''}`);
-  for (const needed of ['extension/dist/extension.js', 'extension/dist/sandbox.js', 'extension/dist/cli.js', 'extension/questions/schema.json']) {
+  for (const needed of ['extension/dist/extension.js', 'extension/dist/sandbox.js', 'extension/dist/cli.js', 'extension/dist/webview.js', 'extension/media/panel.css', 'extension/questions/schema.json']) {
     check(entries.includes(needed), `it contains ${needed}`);
   }
-  check(entries.filter((e) => e.endsWith('.yaml')).length >= 3, `it contains the question files (${entries.filter((e) => e.endsWith('.yaml')).length})`);
-
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-pkg-'));
-  const codeServer = ensureCodeServer();
-  try {
-    const installed = installVsix({ codeServer, vsix, extensionsDir: path.join(tmp, 'extensions'), userDataDir: path.join(tmp, 'user-data') });
-    const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
-    check(installed.includes(`interview-drills.interview-drills@${version}`), `code-server installs it (${installed.join(', ')})`);
-    const server = await startCodeServer({ codeServer, dataDir: tmp, extensionsDir: path.join(tmp, 'extensions') });
-    try {
-      check(/^http:\/\/127\.0\.0\.1:\d+$/.test(server.url), `code-server serves it on loopback (${server.url})`);
-      const res = await fetch(`${server.url}/?folder=${encodeURIComponent(tmp)}`);
-      const html = await res.text();
-      check(res.status === 200 && html.includes('vscode-workbench-web-configuration'), 'the workbench page loads');
-    } finally {
-      await server.stop();
-    }
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
+  const yamlCount = entries.filter((e) => e.endsWith('.yaml')).length;
+  check(yamlCount >= 24, `it contains the question files (${yamlCount})`);
+  fs.rmSync(home, { recursive: true, force: true });
   console.log('package: 1 passed, 0 failed');
 }
 

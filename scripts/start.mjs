@@ -20,7 +20,7 @@ async function main() {
   run('npm', ['run', '--silent', 'package']);
   const vsix = path.join(root, 'interview-drills.vsix');
   const codeServer = ensureCodeServer();
-  const home = path.join(cacheRoot(), 'start');
+  const home = process.env.INTERVIEW_DRILLS_START_HOME ?? path.join(cacheRoot(), 'start');
   const extensions = path.join(home, 'extensions');
   const workspace = process.env.INTERVIEW_DRILLS_WORKSPACE ?? path.join(home, 'workspace');
   fs.mkdirSync(workspace, { recursive: true });

@@ -48,6 +48,11 @@ export class CheckService implements vscode.Disposable {
 
   constructor(private readonly deps: CheckDeps) {}
 
+  /** The pid of the warm sandbox process, if one runs (diagnostics and tests). */
+  get sandboxPid(): number | undefined {
+    return this.runner?.sandboxPid;
+  }
+
   /** Starts the sandbox ahead of the first check, so that check does not pay for a process start. */
   warmUp(): void {
     this.ensureRunner();

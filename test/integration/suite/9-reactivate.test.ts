@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activate } from '../../../src/extension';
-import { api } from './helpers';
+import { api, waitFor } from './helpers';
 
 // Runs last: it disposes the first activation's registrations and activates the extension's code again.
 describe('reactivation', () => {
@@ -11,8 +11,19 @@ describe('reactivation', () => {
     const context = services.context;
     const score = services.scores.get(drill.id);
     assert.ok(score?.firstPassedAt);
-    // Dispose everything the extension registered, then run activate() again over the same workspace state.
+    // Dispose everything the extension registered (as closing the window does), then run activate() again over
+    // the same workspace state.
+    const sandbox = services.checker.sandboxPid;
+    assert.ok(sandbox, 'a warm sandbox runs');
     for (const d of context.subscriptions.splice(0)) d.dispose();
+    await waitFor('the sandbox process to end', () => {
+      try {
+        process.kill(sandbox, 0);
+        return undefined;
+      } catch {
+        return true;
+      }
+    }, 10_000);
     const again = await activate(context);
     assert.notEqual(again.services.scores, services.scores);
     assert.deepEqual(again.services.scores.get(drill.id), score);

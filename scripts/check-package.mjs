@@ -36,8 +36,10 @@ function zipEntries(file) {
   return names;
 }
 
+let passed = 0;
 function check(ok, message) {
   if (!ok) throw new Error(message);
+  passed++;
   console.log(`  ✓ ${message}`);
 }
 
@@ -100,7 +102,7 @@ async function main() {
   const yamlCount = entries.filter((e) => e.endsWith('.yaml')).length;
   check(yamlCount >= 24, `it contains the question files (${yamlCount})`);
   fs.rmSync(home, { recursive: true, force: true });
-  console.log('package: 1 passed, 0 failed');
+  console.log(`package: ${passed} passed, 0 failed`);
 }
 
 main().catch((e) => {

@@ -29,13 +29,16 @@ async function main() {
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
   console.log(`\nInterview Drills is running in VS Code (code-server ${CODE_SERVER_VERSION}).`);
   console.log(`Open ${url}\nin a browser on this machine. Press Ctrl+C to stop.\n`);
+  let stopping = false;
   const stop = async () => {
+    stopping = true;
     await server.stop();
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   server.child.on('exit', (code) => {
+    if (stopping) return;
     console.error(`code-server exited (code ${code}).`);
     process.exit(code ?? 1);
   });

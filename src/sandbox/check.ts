@@ -232,6 +232,16 @@ export async function runCheck(msg: CheckMessage, sinks: CheckSinks): Promise<vo
     }
   });
 
+  // The tracked timers, both as globals and as the `timers` module (clearTimeout also clears intervals, as in Node).
+  const timerGlobals = {
+    setTimeout: userTimers.setTimeout,
+    setInterval: userTimers.setInterval,
+    setImmediate: userTimers.setImmediate,
+    clearTimeout: userTimers.clearTimeout,
+    clearInterval: userTimers.clearTimeout,
+    clearImmediate: userTimers.clearImmediate,
+  };
+
   // ---- console and the standard streams, captured
   const nodeConsole = new Console({ stdout: sink as unknown as NodeJS.WritableStream, stderr: sink as unknown as NodeJS.WritableStream, colorMode: false });
   const userConsole: Record<string, unknown> = {};
@@ -321,15 +331,7 @@ export async function runCheck(msg: CheckMessage, sinks: CheckSinks): Promise<vo
         value = userConsole;
         break;
       case 'timers':
-        value = {
-          ...copyModule(hostRequire('timers') as object),
-          setTimeout: userTimers.setTimeout,
-          setInterval: userTimers.setInterval,
-          setImmediate: userTimers.setImmediate,
-          clearTimeout: userTimers.clearTimeout,
-          clearInterval: userTimers.clearTimeout,
-          clearImmediate: userTimers.clearImmediate,
-        };
+        value = { ...copyModule(hostRequire('timers') as object), ...timerGlobals };
         break;
       case 'child_process':
         value = guardedChildProcess(() => markDirty('a child process was started'));
@@ -415,12 +417,7 @@ export async function runCheck(msg: CheckMessage, sinks: CheckSinks): Promise<vo
     global: userGlobal,
     console: userConsole,
     process: userProcess,
-    setTimeout: userTimers.setTimeout,
-    setInterval: userTimers.setInterval,
-    setImmediate: userTimers.setImmediate,
-    clearTimeout: userTimers.clearTimeout,
-    clearInterval: userTimers.clearTimeout,
-    clearImmediate: userTimers.clearImmediate,
+    ...timerGlobals,
   });
   // The test API cannot be reassigned by the code under test (a solution must not be able to swap `expect`).
   for (const [name, value] of Object.entries(jestGlobals)) {

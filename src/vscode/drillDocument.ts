@@ -5,7 +5,10 @@ import type { ScoreStore } from '../core/scores';
 
 export const DESCRIPTION_SCHEME = 'interview-drills';
 
-/** Read-only markdown documents `interview-drills:/<id>.md` describing a drill with its revealed hints and answer. */
+/**
+ * Read-only documents of the `interview-drills:` scheme: `/<id>.md` describes a drill with its revealed hints and
+ * answer; `/<id>.test.ts` is the drill's tests, where failure locations inside the tests point.
+ */
 export class DrillDescriptions implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
@@ -28,12 +31,17 @@ export class DrillDescriptions implements vscode.TextDocumentContentProvider, vs
     return vscode.Uri.from({ scheme: DESCRIPTION_SCHEME, path: `/${drill.id}.md` });
   }
 
+  testsUriFor(drill: Drill): vscode.Uri {
+    return vscode.Uri.from({ scheme: DESCRIPTION_SCHEME, path: `/${drill.id}.test.ts` });
+  }
+
   private idOf(uri: vscode.Uri): string {
-    return uri.path.replace(/^\//, '').replace(/\.md$/, '');
+    return uri.path.replace(/^\//, '').replace(/\.(md|test\.ts)$/, '');
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const drill = this.getDrill(this.idOf(uri));
+    if (drill && uri.path.endsWith('.test.ts')) return drill.tests;
     if (!drill) return `# Unknown drill\n\nNo drill has the id \`${this.idOf(uri)}\`. Reload the drills and try again.\n`;
     const score = this.scores.get(drill.id);
     return drillMarkdown(drill, {

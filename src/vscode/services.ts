@@ -53,7 +53,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   // The checker is created just below; the Test Explorer's run handler reaches it through this holder.
   const late: { checker?: CheckService } = {};
   const testing = push(new DrillTesting(
-    { scratchUri: (d) => scratch.uriFor(d), testsUri: (d) => vscode.Uri.from({ scheme: 'interview-drills', path: `/${d.id}.test.ts` }) },
+    { scratchUri: (d) => scratch.uriFor(d), testsUri: (d) => descriptions.testsUriFor(d) },
     async (drills, run, token) => {
       for (const drill of drills) {
         if (token.isCancellationRequested) break;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type Drill, TIER_LABELS, TIERS } from '../core/model';
 import type { CheckResult, TestResult } from '../core/runner';
+import { topicLabel } from '../core/topics';
 
 /** Where the user's code lives for a drill, and where its tests can be read. */
 export interface TestLocations {
@@ -45,7 +46,7 @@ export class DrillTesting implements vscode.Disposable {
         const existing = this.controller.items.get(`tier:${tier}`)?.children.get(d.id);
         const item = this.controller.createTestItem(d.id, d.title, this.locations.scratchUri(d));
         item.range = new vscode.Range(0, 0, 0, 0);
-        item.description = d.topic;
+        item.description = topicLabel(d.topic);
         if (existing) existing.children.forEach((c) => item.children.add(c));
         return item;
       }));

@@ -71,6 +71,10 @@ describe('checking a solution in VS Code', () => {
     const messages = services.testing.lastMessages(drill.id);
     assert.ok(messages.some((m) => m.expectedOutput !== undefined && m.actualOutput !== undefined), 'some failure carries expected and actual');
     assert.equal((services.tree.getTreeItem(services.tree.nodeFor(drill)).iconPath as vscode.ThemeIcon).id, 'error');
+    // Failures located in the tests point at a readable copy of them.
+    const inTests = messages.map((m) => m.location?.uri).find((u) => u?.scheme === 'interview-drills');
+    if (inTests) assert.equal((await vscode.workspace.openTextDocument(inTests)).getText(), drill.tests);
+    assert.equal((await vscode.workspace.openTextDocument(services.descriptions.testsUriFor(drill))).getText(), drill.tests);
   });
 
   it('runs from the Test Explorer too', async () => {

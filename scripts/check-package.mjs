@@ -1,12 +1,16 @@
 // `npm run test:package`: runs `npm start` (which packages the .vsix, installs it into code-server and serves it on
-// 127.0.0.1) and checks what users get: the workbench answers on loopback with the extension installed, and the
-// .vsix is under 1.5 MB and ships only the bundle, media, questions and the docs.
+// 127.0.0.1) and checks what users get: the workbench answers on loopback with the extension installed; a user
+// (headless Chromium) opens a drill from the tree, checks it from the keyboard, rates a topic in the
+// self-assessment panel, reloads the window and finds the panel and the rating back; and the .vsix is under
+// 1.5 MB and ships only the bundle, media, questions and the docs.
 import { spawn } from 'node:child_process';
 import * as readline from 'node:readline';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { launchBrowser } from './code-server.mjs';
+import { ensureChromium } from './vscode-env.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LIMIT = 1.5 * 1024 * 1024;
@@ -73,6 +77,55 @@ async function npmStart(home) {
   return { url, stop };
 }
 
+/** Drives the served workbench as a person would, through the keyboard and the mouse. */
+async function asAUser(url) {
+  const browser = await launchBrowser(ensureChromium());
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(url);
+    const container = page.locator('.activitybar [aria-label^="Interview Drills"]').first();
+    await container.waitFor({ state: 'visible', timeout: 90_000 });
+    await container.click();
+    const drillRow = page.locator('.monaco-list-row[aria-label*="Retry a flaky"]').first();
+    await drillRow.waitFor({ timeout: 30_000 });
+    check(true, 'the activity bar shows the drills view with its tree');
+    await drillRow.click();
+    await page.locator('.tab[aria-label*="retry-flaky-call.ts"]').first().waitFor({ timeout: 30_000 });
+    check(true, 'clicking a drill opens its scratch file');
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+Alt+Enter');
+    await page.locator('.monaco-list-row[aria-label*="Retry a flaky"][aria-label*="not solved yet"]').first().waitFor({ timeout: 30_000 });
+    await page.locator('.statusbar-item[aria-label*="0 of"][aria-label*="drills passed"]').first().waitFor({ timeout: 10_000 });
+    check(true, 'Ctrl+Alt+Enter checks the stub: the tree marks the drill not solved, the status bar counts drills');
+
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('>Interview Drills: Open Self-Assessment');
+    await page.waitForTimeout(500);
+    await page.keyboard.press('Enter');
+    const panel = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await panel().locator('fieldset').first().waitFor({ timeout: 30_000 });
+    await panel().locator('fieldset').first().locator('input[type=radio]').nth(1).check();
+    await page.waitForTimeout(1000);
+    check(true, 'the self-assessment panel opens and takes a rating from its radio group');
+
+    // The workbench keeps its layout in browser storage and flushes it every few seconds: let it, then reload.
+    await page.waitForTimeout(8000);
+    await page.reload();
+    try {
+      await panel().locator('fieldset').first().waitFor({ timeout: 60_000 });
+    } catch (e) {
+      await page.screenshot({ path: path.join(os.tmpdir(), 'drills-reload-failure.png') });
+      throw e;
+    }
+    const restored = await panel().locator('fieldset').first().locator('input[type=radio]').nth(1).isChecked();
+    check(restored, 'after a window reload the panel comes back with the rating');
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-start-'));
   console.log('npm start:');
@@ -85,6 +138,7 @@ async function main() {
     const installed = fs.readdirSync(path.join(home, 'extensions')).filter((n) => n.startsWith('interview-drills.interview-drills-'));
     const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
     check(installed.includes(`interview-drills.interview-drills-${version}`), `the packaged extension is installed (${installed.join(', ')})`);
+    await asAUser(started.url);
   } finally {
     await started.stop();
   }

@@ -95,11 +95,23 @@ function stats(times) {
   return { checks: times.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean, max: sorted[sorted.length - 1] };
 }
 
+/** Resident memory of a process in MiB (Linux /proc), or undefined elsewhere or when it is gone. */
+function rssMiB(pid) {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const warmTimes = [];
 const coldTimes = [];
 const runner = new SandboxRunner({ sandboxScript });
 // Not measured: the first check waits for the warm sandbox to start.
 await runner.check(samples[0].request);
+const rssFirst = rssMiB(runner.sandboxPid);
+const firstPid = runner.sandboxPid;
 process.stderr.write(`bench: ${samples.length} checks x ${N} rounds per mode`);
 for (let round = 0; round < N; round++) {
   await warmRound(runner, warmTimes);
@@ -107,6 +119,8 @@ for (let round = 0; round < N; round++) {
   process.stderr.write('.');
 }
 process.stderr.write('\n');
+const rssLast = rssMiB(runner.sandboxPid);
+const samePid = runner.sandboxPid === firstPid;
 runner.dispose();
 
 const warm = stats(warmTimes);
@@ -128,6 +142,11 @@ const lines = [
     .map(([name, p50]) => `${name} ${p50.toFixed(1)} ms`)
     .join(', ')}`,
   '',
+  rssFirst !== undefined && rssLast !== undefined
+    ? `memory (warm sandbox RSS): ${rssFirst.toFixed(0)} MiB after its first check, ${rssLast.toFixed(0)} MiB after ${warm.checks} more` +
+      ` (x${(rssLast / rssFirst).toFixed(2)}${samePid ? ', same process' : ', the sandbox was replaced on the way'})`
+    : 'memory: not measured (no /proc on this system)',
+  '',
   'sizes:',
 ];
 const sizes = {};
@@ -144,7 +163,7 @@ for (const file of ['dist/extension.js', 'dist/sandbox.js', 'dist/cli.js', 'inte
 if (wrong.length > 0) lines.push('', `unexpected verdicts (${wrong.length}):`, ...wrong.map((w) => `  ${w}`));
 
 if (flag('--json')) {
-  process.stdout.write(`${JSON.stringify({ n: N, drills: drills.length, samples: samples.length, warm, cold, sizes, wrong }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ n: N, drills: drills.length, samples: samples.length, warm, cold, sizes, memory: { rssFirst, rssLast, samePid }, wrong }, null, 2)}\n`);
 } else {
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -45,48 +45,59 @@ export function loadPackFromDir(dir: string): PackLoad {
   return loadPacks([dir]);
 }
 
-/** Loads several packs (the bundled one, then the user's folders); an id already loaded wins over a later one. */
-export function loadPacks(dirs: readonly string[]): PackLoad {
+/** Reads every question file under `dir` (sorted); an unreadable folder or file is an error entry. */
+export function readPackDir(dir: string): { files: PackFile[]; errors: PackError[] } {
   const files: PackFile[] = [];
   const errors: PackError[] = [];
-  for (const dir of dirs) {
-    let paths: string[];
+  let paths: string[];
+  try {
+    paths = listQuestionFiles(dir);
+  } catch (e) {
+    return { files, errors: [{ file: dir, line: 0, column: 0, message: `cannot read the question folder: ${errorText(e)}` }] };
+  }
+  for (const file of paths) {
     try {
-      paths = listQuestionFiles(dir);
+      files.push({ path: file, text: fs.readFileSync(file, 'utf8') });
     } catch (e) {
-      errors.push({ file: dir, line: 0, column: 0, message: `cannot read the question folder: ${errorText(e)}` });
-      continue;
-    }
-    for (const file of paths) {
-      try {
-        files.push({ path: file, text: fs.readFileSync(file, 'utf8') });
-      } catch (e) {
-        errors.push({ file, line: 0, column: 0, message: `cannot read the file: ${errorText(e)}` });
-      }
+      errors.push({ file, line: 0, column: 0, message: `cannot read the file: ${errorText(e)}` });
     }
   }
-  const result = loadPackFiles(files);
-  return { drills: result.drills, errors: [...errors, ...result.errors] };
+  return { files, errors };
+}
+
+/** Loads several packs (the bundled one, then the user's folders); an id already loaded wins over a later one. */
+export function loadPacks(dirs: readonly string[]): PackLoad {
+  return mergePacks(dirs.map((dir) => {
+    const { files, errors } = readPackDir(dir);
+    const loaded = loadPackFiles(files);
+    return { drills: loaded.drills, errors: [...errors, ...loaded.errors] };
+  }));
+}
+
+/** Joins loaded packs in order: a drill whose id an earlier one already has is dropped with an error. */
+export function mergePacks(packs: readonly PackLoad[]): PackLoad {
+  const seen = new Map<string, Drill>();
+  const drills: Drill[] = [];
+  const errors: PackError[] = [];
+  for (const pack of packs) {
+    errors.push(...pack.errors);
+    for (const drill of pack.drills) {
+      const first = seen.get(drill.id);
+      if (first) {
+        errors.push(duplicateError(drill, first));
+        continue;
+      }
+      seen.set(drill.id, drill);
+      drills.push(drill);
+    }
+  }
+  return { drills: drills.sort(compareDrills), errors };
 }
 
 /** Parses and validates question files held in memory. */
 export function loadPackFiles(files: readonly PackFile[]): PackLoad {
-  const drills: Drill[] = [];
-  const errors: PackError[] = [];
-  const seen = new Map<string, Drill>();
-  for (const file of files) {
-    const one = parseQuestion(file);
-    errors.push(...one.errors);
-    if (!one.drill) continue;
-    const first = seen.get(one.drill.id);
-    if (first) {
-      errors.push(duplicateError(one.drill, first));
-      continue;
-    }
-    seen.set(one.drill.id, one.drill);
-    drills.push(one.drill);
-  }
-  return { drills: drills.sort(compareDrills), errors };
+  const parsed = files.map(parseQuestion);
+  return mergePacks([{ drills: parsed.flatMap((p) => (p.drill ? [p.drill] : [])), errors: parsed.flatMap((p) => p.errors) }]);
 }
 
 function duplicateError(drill: Drill, first: Drill): PackError {

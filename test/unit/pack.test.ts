@@ -136,7 +136,8 @@ describe('question pack loader', () => {
       assert.equal(single.drills[0]!.source.file, path.join(tmp, 'one', 'beginner', 'a.yaml'));
       const both = loadPacks([path.join(tmp, 'one'), path.join(tmp, 'two'), path.join(tmp, 'nowhere')]);
       assert.deepEqual(both.drills.map((d) => d.id), ['alpha', 'beta']);
-      assert.deepEqual(both.errors.map((e) => [path.basename(e.file), e.field]), [['nowhere', undefined], ['a.yml', 'id']]);
+      // Errors come in pack order: the duplicate in the second folder, then the missing third folder.
+      assert.deepEqual(both.errors.map((e) => [path.basename(e.file), e.field]), [['a.yml', 'id'], ['nowhere', undefined]]);
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

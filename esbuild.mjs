@@ -2,6 +2,8 @@
 // the self-assessment webview script, and (with --tests) an unbundled compile of src + test for mocha.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -45,6 +47,30 @@ function listTs(dir) {
     .map((d) => path.join(d.parentPath ?? d.path, d.name));
 }
 
+/**
+ * Compiles the bundled questions/ to dist/questions.json (see src/core/compiledPack.ts), so activation needs no
+ * YAML parsing. A bundled question with an error fails the build with file:line:col messages.
+ */
+async function compileQuestions() {
+  const result = await esbuild.build({ entryPoints: ['src/core/compiledPack.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', write: false, logLevel: 'warning' });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-build-'));
+  try {
+    const file = path.join(tmp, 'compiledPack.cjs');
+    fs.writeFileSync(file, result.outputFiles[0].text);
+    const { compilePack } = createRequire(import.meta.url)(file);
+    const { json, drills, errors } = compilePack(path.resolve('questions'));
+    if (!json) {
+      for (const e of errors) console.error(`✘ [ERROR] ${e.file}:${e.line}:${Math.max(1, e.column)}: ${e.field ? `${e.field}: ` : ''}${e.message}`);
+      throw new Error(`questions/ has ${errors.length} problem(s); not compiled`);
+    }
+    fs.mkdirSync('dist', { recursive: true });
+    fs.writeFileSync(path.join('dist', 'questions.json'), json);
+    return drills;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   // Outputs are overwritten in place (several builds may run at once while developing); --clean starts afresh.
   if (args.has('--clean')) {
@@ -74,6 +100,7 @@ async function main() {
   } else {
     await Promise.all(configs.map((c) => esbuild.build(c)));
   }
+  await compileQuestions();
 }
 
 main().catch((e) => {

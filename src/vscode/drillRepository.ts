@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatPackError, type Drill, type PackError } from '../core/model';
-import { loadPacks } from '../core/pack';
+import { loadPackWithCache } from '../core/compiledPack';
+import { loadPacks, mergePacks } from '../core/pack';
 import { config } from './config';
 
 /**
@@ -11,12 +12,15 @@ export class DrillRepository implements vscode.Disposable {
   private drills: Drill[] = [];
   private byId = new Map<string, Drill>();
   private errors: PackError[] = [];
+  /** Whether the bundled drills came from the pack compiled at build time (no YAML parsed). */
+  bundledFromCache = false;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('interviewDrills');
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
   constructor(
     private readonly bundledQuestions: vscode.Uri,
+    private readonly compiledQuestions: vscode.Uri,
     private readonly output: vscode.LogOutputChannel,
   ) {}
 
@@ -35,13 +39,16 @@ export class DrillRepository implements vscode.Disposable {
   /** (Re)loads every pack. Never throws: a broken file is an error entry, not a failure. */
   async load(): Promise<void> {
     await vscode.commands.executeCommand('setContext', 'interviewDrills.state', 'loading');
-    const folders = [this.bundledQuestions, ...config.extraQuestionFolders()].filter((u) => u.scheme === 'file').map((u) => u.fsPath);
-    const { drills, errors } = loadPacks(folders);
+    const started = performance.now();
+    const bundled = loadPackWithCache(this.bundledQuestions.fsPath, this.compiledQuestions.fsPath);
+    const extra = config.extraQuestionFolders().filter((u) => u.scheme === 'file').map((u) => u.fsPath);
+    const { drills, errors } = mergePacks([bundled, loadPacks(extra)]);
+    this.bundledFromCache = bundled.fromCache;
     this.drills = drills;
     this.byId = new Map(drills.map((d) => [d.id, d]));
     this.errors = errors;
     this.publishDiagnostics(errors);
-    this.output.info(`Loaded ${drills.length} drills from ${folders.length} folder(s)${errors.length ? `; ${errors.length} problem(s)` : ''}.`);
+    this.output.info(`Loaded ${drills.length} drills (${bundled.drills.length} bundled${bundled.fromCache ? ', precompiled' : ''}, ${extra.length} extra folder(s)) in ${(performance.now() - started).toFixed(1)} ms${errors.length ? `; ${errors.length} problem(s)` : ''}.`);
     for (const e of errors) this.output.error(formatPackError(e));
     await vscode.commands.executeCommand('setContext', 'interviewDrills.state', drills.length > 0 ? 'ready' : 'empty');
     this.changed.fire();

@@ -31,7 +31,11 @@ export function createServices(context: vscode.ExtensionContext): Services {
     return d;
   };
   const output = push(vscode.window.createOutputChannel('Interview Drills', { log: true }));
-  const repo = push(new DrillRepository(vscode.Uri.joinPath(context.extensionUri, 'questions'), output));
+  const repo = push(new DrillRepository(
+    vscode.Uri.joinPath(context.extensionUri, 'questions'),
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'questions.json'),
+    output,
+  ));
   const scores = new ScoreStore(context.workspaceState);
   const ratings = new RatingStore(context.workspaceState);
   for (const p of [...scores.problems, ...ratings.problems]) {

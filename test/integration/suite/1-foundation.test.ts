@@ -29,6 +29,8 @@ describe('foundation: the extension in a real VS Code', () => {
     const { services } = await api();
     assert.deepEqual(services.repo.problems(), []);
     assert.deepEqual(services.repo.all().map((d) => d.id), bundled.drills.map((d) => d.id));
+    assert.equal(services.repo.bundledFromCache, true, 'the bundled drills come from the pack compiled at build time');
+    assert.deepEqual(services.repo.all(), bundled.drills, 'and are exactly what the YAML loader yields');
   });
 
   it('shows the three tiers as the roots of the tree, in order, with their counts', async () => {

@@ -1,0 +1,65 @@
+// The bundled pack, compiled at build time: the same drills the YAML loader yields, as JSON, keyed by a hash of the
+// question files' paths and texts. Loading reads the YAML files (cheap) and uses the JSON only when it was
+// compiled from exactly those files, so the extension skips parsing YAML at activation yet never shows stale
+// drills; anything else (no JSON, an edited file, a broken one) goes through the YAML loader and its errors.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Drill, PackError } from './model';
+import { loadPackFiles, readPackDir, type PackFile, type PackLoad } from './pack';
+
+export const COMPILED_PACK_VERSION = 1;
+
+interface CompiledPack {
+  version: typeof COMPILED_PACK_VERSION;
+  hash: string;
+  /** As loaded, with `source.file` relative to the pack folder (forward slashes). */
+  drills: Drill[];
+}
+
+const relative = (dir: string, file: string) => path.relative(dir, file).split(path.sep).join('/');
+
+/** A hash of what a pack folder holds: each question file's relative path and text, in loading order. */
+export function packHash(dir: string, files: readonly PackFile[]): string {
+  const hash = createHash('sha256');
+  for (const f of files) hash.update(`${relative(dir, f.path)}\0${f.text}\0`);
+  return hash.digest('hex');
+}
+
+/** Compiles a pack folder to JSON; a pack with any error is not compiled (the errors say why). */
+export function compilePack(dir: string): { json?: string; drills: number; errors: PackError[] } {
+  const { files, errors } = readPackDir(dir);
+  const loaded = loadPackFiles(files);
+  const all = [...errors, ...loaded.errors];
+  if (all.length > 0) return { drills: 0, errors: all };
+  const compiled: CompiledPack = {
+    version: COMPILED_PACK_VERSION,
+    hash: packHash(dir, files),
+    drills: loaded.drills.map((d) => ({ ...d, source: { ...d.source, file: relative(dir, d.source.file) } })),
+  };
+  return { json: JSON.stringify(compiled), drills: compiled.drills.length, errors: [] };
+}
+
+/** Loads a pack folder, through its compiled form when that was compiled from exactly these files. */
+export function loadPackWithCache(dir: string, compiledFile: string): PackLoad & { fromCache: boolean } {
+  const { files, errors } = readPackDir(dir);
+  if (errors.length === 0) {
+    const compiled = readCompiled(compiledFile);
+    if (compiled && compiled.hash === packHash(dir, files)) {
+      const drills = compiled.drills.map((d) => ({ ...d, source: { ...d.source, file: path.join(dir, ...d.source.file.split('/')) } }));
+      return { drills, errors: [], fromCache: true };
+    }
+  }
+  const loaded = loadPackFiles(files);
+  return { drills: loaded.drills, errors: [...errors, ...loaded.errors], fromCache: false };
+}
+
+function readCompiled(file: string): CompiledPack | undefined {
+  try {
+    const value = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CompiledPack> | null;
+    if (value?.version === COMPILED_PACK_VERSION && typeof value.hash === 'string' && Array.isArray(value.drills)) return value as CompiledPack;
+  } catch {
+    // missing or unreadable: the YAML loader takes over
+  }
+  return undefined;
+}

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { compilePack, loadPackWithCache } from '../../src/core/compiledPack';
+import { loadPackFromDir } from '../../src/core/pack';
+import { questionsDir } from '../fixtures/runner/support';
+
+describe('compiled question pack', () => {
+  let tmp: string;
+  let pack: string;
+  let compiled: string;
+
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-compiled-'));
+    pack = path.join(tmp, 'questions');
+    fs.cpSync(questionsDir, pack, { recursive: true });
+    compiled = path.join(tmp, 'questions.json');
+    const { json, errors } = compilePack(pack);
+    assert.deepEqual(errors, []);
+    fs.writeFileSync(compiled, json!);
+  });
+
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('yields exactly the drills the YAML loader yields, without parsing YAML', () => {
+    const cached = loadPackWithCache(pack, compiled);
+    assert.equal(cached.fromCache, true);
+    assert.deepEqual(cached.errors, []);
+    assert.deepEqual(cached.drills, loadPackFromDir(pack).drills);
+  });
+
+  it('is ignored once a question file changes, so an edit shows at once', () => {
+    const file = path.join(pack, 'beginner', 'retry-flaky-call.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Retry, edited'));
+    const cached = loadPackWithCache(pack, compiled);
+    assert.equal(cached.fromCache, false);
+    assert.equal(cached.drills.find((d) => d.id === 'retry-flaky-call')?.title, 'Retry, edited');
+  });
+
+  it('is ignored when a file is added or removed, and its errors still surface', () => {
+    fs.writeFileSync(path.join(pack, 'beginner', 'broken.yaml'), 'id: broken\n');
+    const withBroken = loadPackWithCache(pack, compiled);
+    assert.equal(withBroken.fromCache, false);
+    assert.ok(withBroken.errors.some((e) => e.file.endsWith('broken.yaml') && e.field === 'tier'));
+    fs.rmSync(path.join(pack, 'beginner', 'broken.yaml'));
+    fs.rmSync(path.join(pack, 'beginner', 'retry-flaky-call.yaml'));
+    const fewer = loadPackWithCache(pack, compiled);
+    assert.equal(fewer.fromCache, false);
+    assert.equal(fewer.drills.some((d) => d.id === 'retry-flaky-call'), false);
+  });
+
+  it('falls back to the YAML when the compiled file is missing or unreadable', () => {
+    fs.writeFileSync(compiled, '{ not json');
+    assert.equal(loadPackWithCache(pack, compiled).fromCache, false);
+    fs.rmSync(compiled);
+    const loaded = loadPackWithCache(pack, compiled);
+    assert.equal(loaded.fromCache, false);
+    assert.equal(loaded.drills.length, loadPackFromDir(pack).drills.length);
+  });
+
+  it('refuses to compile a pack with errors', () => {
+    fs.writeFileSync(path.join(pack, 'beginner', 'broken.yaml'), 'id: broken\n');
+    const { json, errors } = compilePack(pack);
+    assert.equal(json, undefined);
+    assert.ok(errors.length > 0);
+  });
+});

@@ -99,29 +99,25 @@ export class SandboxRunner {
     if (request.signal?.aborted) return this.cancelled(request, 0);
     const timeoutMs = request.timeoutMs ?? this.timeoutMs;
 
-    // While a check waits on it, the sandbox keeps the host alive (an idle one does not).
+    // While a check waits on it, the sandbox keeps the host alive (an idle one does not). Two tries: the warm
+    // process may have died while idle.
     let sandbox = this.ensureWarm();
-    sandbox.setActive(true);
-    try {
-      await withAbort(sandbox.ready, request.signal);
-    } catch (error) {
-      sandbox.setActive(false);
-      if (request.signal?.aborted) return this.cancelled(request, elapsed());
-      if (this.disposed) return this.cancelled(request, elapsed(), 'The checker was shut down');
-      // One retry: the warm process may have died while idle.
-      sandbox.kill('failed to start');
-      this.warm = undefined;
-      sandbox = this.ensureWarm();
+    for (let attempt = 1; ; attempt++) {
       sandbox.setActive(true);
       try {
         await withAbort(sandbox.ready, request.signal);
-      } catch (retryError) {
+        break;
+      } catch (error) {
         sandbox.setActive(false);
         if (request.signal?.aborted) return this.cancelled(request, elapsed());
         if (this.disposed) return this.cancelled(request, elapsed(), 'The checker was shut down');
+        if (attempt === 2) {
+          this.warm = undefined;
+          return this.crashed(request, `The sandbox could not start: ${error instanceof Error ? error.message : String(error)}`, elapsed());
+        }
+        sandbox.kill('failed to start');
         this.warm = undefined;
-        const why = retryError instanceof Error ? retryError.message : String(error);
-        return this.crashed(request, `The sandbox could not start: ${why}`, elapsed());
+        sandbox = this.ensureWarm();
       }
     }
     if (this.disposed) {

@@ -56,10 +56,10 @@ export class ScratchFiles {
     const text = scratchText(drill);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) {
+      // Through the editor, so it shows the stub at once; saving writes the file.
       const edit = new vscode.WorkspaceEdit();
       edit.replace(uri, new vscode.Range(0, 0, open.lineCount, 0), text);
-      await vscode.workspace.applyEdit(edit);
-      await open.save();
+      if ((await vscode.workspace.applyEdit(edit)) && (await open.save())) return;
     }
     await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
   }

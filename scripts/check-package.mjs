@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser } from './code-server.mjs';
+import { launchBrowser, runCommand, webviewFrame } from './code-server.mjs';
 import { ensureChromium } from './vscode-env.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,13 +98,8 @@ async function asAUser(url) {
     await page.locator('.statusbar-item[aria-label*="0 of"][aria-label*="drills passed"]').first().waitFor({ timeout: 10_000 });
     check(true, 'Ctrl+Alt+Enter checks the stub: the tree marks the drill not solved, the status bar counts drills');
 
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>Interview Drills: Open Self-Assessment');
-    await page.waitForTimeout(500);
-    await page.keyboard.press('Enter');
-    const panel = () => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await runCommand(page, 'Interview Drills: Open Self-Assessment');
+    const panel = () => webviewFrame(page);
     await panel().locator('fieldset').first().waitFor({ timeout: 30_000 });
     await panel().locator('fieldset').first().locator('input[type=radio]').nth(1).check();
     await page.waitForTimeout(1000);

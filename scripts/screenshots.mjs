@@ -7,20 +7,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium, ensureCodeServer } from './vscode-env.mjs';
-import { installVsix, launchBrowser, startCodeServer } from './code-server.mjs';
+import { installVsix, launchBrowser, runCommand, startCodeServer, webviewFrame } from './code-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'media', 'screenshots');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await sleep(400);
-  await page.keyboard.press('Enter');
-}
 
 async function session(theme, fn) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-shots-'));
@@ -64,7 +55,7 @@ async function treeShot(page) {
 
 async function panelShot(page, file) {
   await runCommand(page, 'Interview Drills: Open Self-Assessment');
-  const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  const frame = webviewFrame(page);
   await frame.locator('fieldset').first().waitFor({ timeout: 30_000 });
   const radios = frame.locator('input[type=radio]');
   const ratings = [4, 2, 5, 3, 1, 4, 3, 2, 4, 5, 3, 2];

@@ -36,10 +36,10 @@ const require = createRequire(import.meta.url);
 const distDir = process.env.DRILLS_DIST_DIR ?? path.join(root, 'dist');
 const outDir = process.env.DRILLS_OUT_DIR ?? path.join(root, 'out');
 const { SandboxRunner, drillCheckRequest } = require(path.join(outDir, 'src/core/runner/index.js'));
-const { loadPackFromDir } = require(path.join(outDir, 'src/core/pack.js'));
+const { loadPackFromDirSync } = require(path.join(outDir, 'src/core/pack.js'));
 const sandboxScript = path.join(distDir, 'sandbox.js');
 
-const { drills, errors } = loadPackFromDir(path.join(root, 'questions'));
+const { drills, errors } = loadPackFromDirSync(path.join(root, 'questions'));
 if (errors.length > 0) process.stderr.write(`bench: ${errors.length} pack error(s) ignored\n`);
 if (drills.length === 0) throw new Error('bench: no drills in questions/');
 

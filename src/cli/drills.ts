@@ -3,15 +3,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadPackFromDir } from '../core/pack';
-import { formatPackError, TIER_LABELS, TIERS, type Drill, type PackError } from '../core/model';
+import { fieldLocation, formatPackError, TIER_LABELS, TIERS, type Drill, type PackError } from '../core/model';
 import { drillCheckRequest, formatCheckReport, SandboxRunner, type CheckRequest, type CheckResult } from '../core/runner';
 import { topicLabel } from '../core/topics';
 
 const USAGE = `Usage: drills <command> [options]
 
 Commands:
-  list [--json] [--pack DIR]                     List the drills (id, tier, topic, title, order, file).
-  validate [DIR...] [--run]                      Check question files; errors as file:line:col: message.
+  list [--json] [--pack DIR]                     List the drills (id, tier, topic, title, order, minutes, file, dir).
+  validate [DIR...] [--run]                      Check question packs; errors as file:line:col: message.
+                                                 Ids must be unique across the packs and the bundled pack.
                                                  --run also checks that each reference solution passes,
                                                  each stub fails and each kept mistake is rejected.
   check <drill-id> <solution.ts> [--json] [--pack DIR]
@@ -38,7 +39,12 @@ export interface DrillListEntry {
   topic: Drill['topic'];
   title: string;
   order: number;
+  /** Estimated minutes; null when the drill does not say. */
+  minutes: number | null;
+  /** drill.yaml of a folder drill, or the single YAML file. */
   file: string;
+  /** The drill's folder (folder drills only). */
+  dir?: string;
 }
 
 class UsageError extends Error {}
@@ -97,7 +103,7 @@ function printErrors(errors: readonly PackError[]): void {
   for (const e of errors) process.stderr.write(`${formatPackError(e)}\n`);
 }
 
-function loadPack(dir: string): { drills: Drill[]; errors: PackError[] } {
+async function loadPack(dir: string): Promise<{ drills: Drill[]; errors: PackError[] }> {
   if (!fs.existsSync(dir)) throw new UsageError(`no question folder at ${dir}`);
   return loadPackFromDir(dir);
 }
@@ -131,12 +137,15 @@ async function runCheck(request: CheckRequest, timeoutMs: number | undefined): P
 
 // ---------------------------------------------------------------- commands
 
-function list(p: Parsed): number {
+async function list(p: Parsed): Promise<number> {
   expectArgs(p, 0, 0, 'list [--json] [--pack DIR]');
-  const { drills, errors } = loadPack(p.pack ?? BUNDLED_PACK);
+  const { drills, errors } = await loadPack(p.pack ?? BUNDLED_PACK);
   printErrors(errors);
   if (p.json) {
-    const entries: DrillListEntry[] = drills.map((d) => ({ id: d.id, tier: d.tier, topic: d.topic, title: d.title, order: d.order, file: d.source.file }));
+    const entries: DrillListEntry[] = drills.map((d) => ({
+      id: d.id, tier: d.tier, topic: d.topic, title: d.title, order: d.order, minutes: d.minutes ?? null, file: d.source.file,
+      ...(d.source.dir !== undefined ? { dir: d.source.dir } : {}),
+    }));
     process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
   } else {
     const idWidth = Math.max(0, ...drills.map((d) => d.id.length));
@@ -156,9 +165,20 @@ function list(p: Parsed): number {
 
 async function validate(p: Parsed): Promise<number> {
   const dirs = p.positional.length > 0 ? p.positional : [BUNDLED_PACK];
+  // Ids must be unique across every pack given and the bundled pack (the extension loads them together).
+  const seen = new Map<string, string>();
+  const samePath = (a: string, b: string) => path.resolve(a) === path.resolve(b);
+  if (!dirs.some((d) => samePath(d, BUNDLED_PACK)) && fs.existsSync(BUNDLED_PACK)) {
+    for (const d of (await loadPackFromDir(BUNDLED_PACK)).drills) seen.set(d.id, `the bundled drill ${d.source.file}`);
+  }
   let failed = false;
   for (const dir of dirs) {
-    const { drills, errors } = loadPack(dir);
+    const { drills, errors } = await loadPack(dir);
+    for (const d of drills) {
+      const first = seen.get(d.id);
+      if (first) errors.push({ file: d.source.file, line: d.source.lines.id ?? 1, column: 1, field: 'id', message: `duplicate id "${d.id}" (already used by ${first}); give this drill another id` });
+      else seen.set(d.id, d.source.file);
+    }
     printErrors(errors);
     const behaviour = p.run ? await validateBehaviour(drills, p.timeoutMs) : [];
     printErrors(behaviour);
@@ -175,7 +195,7 @@ async function validateBehaviour(drills: Drill[], timeoutMs: number | undefined)
   const errors: PackError[] = [];
   if (drills.length === 0) return errors;
   const runner = newRunner(timeoutMs);
-  const at = (d: Drill, field: string, message: string): PackError => ({ file: d.source.file, line: d.source.lines[field] ?? 1, column: 1, field, message });
+  const at = (d: Drill, field: string, message: string): PackError => ({ ...fieldLocation(d, field), column: 1, field, message });
   try {
     for (const d of drills) {
       const reference = await runner.check(drillCheckRequest(d, d.solution));
@@ -184,7 +204,9 @@ async function validateBehaviour(drills: Drill[], timeoutMs: number | undefined)
       if (stub.verdict !== 'failed') errors.push(at(d, 'stub', `the stub should fail at least one test, but: ${stub.summary}`));
       for (const [i, m] of d.mistakes.entries()) {
         const r = await runner.check(drillCheckRequest(d, m.code));
-        if (r.verdict === 'passed') errors.push(at(d, 'mistakes', `mistake ${i + 1} ("${m.title}") passes every test: the tests must reject it`));
+        if (r.verdict !== 'passed') continue;
+        const message = `mistake ${i + 1} ("${m.title}") passes every test: the tests must reject it`;
+        errors.push(m.file ? { file: m.file, line: 1, column: 1, field: 'mistakes', message } : at(d, 'mistakes', message));
       }
     }
   } finally {
@@ -203,7 +225,7 @@ function firstFailure(r: CheckResult): string {
 async function check(p: Parsed): Promise<number> {
   expectArgs(p, 2, 2, 'check <drill-id> <solution.ts> [--json] [--pack DIR]');
   const [id, file] = p.positional;
-  const { drills } = loadPack(p.pack ?? BUNDLED_PACK);
+  const { drills } = await loadPack(p.pack ?? BUNDLED_PACK);
   const drill = drills.find((d) => d.id === id);
   if (!drill) throw new UsageError(`no drill with id "${id}" (drills list shows the ids)`);
   let code: string;
@@ -251,7 +273,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     switch (command) {
       case 'list':
-        return list(p);
+        return await list(p);
       case 'validate':
         return await validate(p);
       case 'check':
@@ -270,6 +292,12 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 }
+
+// `drills list | head -1`: a reader that goes away is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

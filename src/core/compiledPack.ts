@@ -1,23 +1,34 @@
-// The bundled pack, compiled at build time: the same drills the YAML loader yields, as JSON, keyed by a hash of the
-// question files' paths and texts. Loading reads the YAML files (cheap) and uses the JSON only when it was
-// compiled from exactly those files, so the extension skips parsing YAML at activation yet never shows stale
+// The bundled pack, compiled at build time: the same drills the loader yields, as JSON, keyed by a hash of the
+// question files' paths and texts (every file of every drill folder). Loading reads the files (cheap) and uses the
+// JSON only when it was compiled from exactly those files, so the extension skips parsing YAML at activation yet never shows stale
 // drills; anything else (no JSON, an edited file, a broken one) goes through the YAML loader and its errors.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Drill, PackError } from './model';
-import { loadPackFiles, readPackDir, type PackFile, type PackLoad } from './pack';
+import { loadPackFiles, readPackDir, readPackDirSync, type PackFile, type PackLoad } from './pack';
 
-export const COMPILED_PACK_VERSION = 1;
+export const COMPILED_PACK_VERSION = 2;
 
 interface CompiledPack {
   version: typeof COMPILED_PACK_VERSION;
   hash: string;
-  /** As loaded, with `source.file` relative to the pack folder (forward slashes). */
+  /** As loaded, with every path (source.file, source.dir, source.files, mistakes[].file) relative to the pack folder (forward slashes). */
   drills: Drill[];
 }
 
 const relative = (dir: string, file: string) => path.relative(dir, file).split(path.sep).join('/');
+const absolute = (dir: string, file: string) => path.join(dir, ...file.split('/'));
+
+/** The drill with each of its paths mapped (to relative paths for the JSON, back to absolute ones when loading). */
+function mapPaths(d: Drill, map: (file: string) => string): Drill {
+  const files = d.source.files ? Object.fromEntries(Object.entries(d.source.files).map(([k, v]) => [k, map(v)])) : undefined;
+  return {
+    ...d,
+    mistakes: d.mistakes.map((m) => (m.file ? { ...m, file: map(m.file) } : m)),
+    source: { ...d.source, file: map(d.source.file), ...(d.source.dir !== undefined ? { dir: map(d.source.dir) } : {}), ...(files ? { files } : {}) },
+  };
+}
 
 /** A hash of what a pack folder holds: each question file's relative path and text, in loading order. */
 export function packHash(dir: string, files: readonly PackFile[]): string {
@@ -28,25 +39,25 @@ export function packHash(dir: string, files: readonly PackFile[]): string {
 
 /** Compiles a pack folder to JSON; a pack with any error is not compiled (the errors say why). */
 export function compilePack(dir: string): { json?: string; drills: number; errors: PackError[] } {
-  const { files, errors } = readPackDir(dir);
+  const { files, errors } = readPackDirSync(dir);
   const loaded = loadPackFiles(files);
   const all = [...errors, ...loaded.errors];
   if (all.length > 0) return { drills: 0, errors: all };
   const compiled: CompiledPack = {
     version: COMPILED_PACK_VERSION,
     hash: packHash(dir, files),
-    drills: loaded.drills.map((d) => ({ ...d, source: { ...d.source, file: relative(dir, d.source.file) } })),
+    drills: loaded.drills.map((d) => mapPaths(d, (f) => relative(dir, f))),
   };
   return { json: JSON.stringify(compiled), drills: compiled.drills.length, errors: [] };
 }
 
 /** Loads a pack folder, through its compiled form when that was compiled from exactly these files. */
-export function loadPackWithCache(dir: string, compiledFile: string): PackLoad & { fromCache: boolean } {
-  const { files, errors } = readPackDir(dir);
+export async function loadPackWithCache(dir: string, compiledFile: string): Promise<PackLoad & { fromCache: boolean }> {
+  const { files, errors } = await readPackDir(dir);
   if (errors.length === 0) {
-    const compiled = readCompiled(compiledFile);
+    const compiled = await readCompiled(compiledFile);
     if (compiled && compiled.hash === packHash(dir, files)) {
-      const drills = compiled.drills.map((d) => ({ ...d, source: { ...d.source, file: path.join(dir, ...d.source.file.split('/')) } }));
+      const drills = compiled.drills.map((d) => mapPaths(d, (f) => absolute(dir, f)));
       return { drills, errors: [], fromCache: true };
     }
   }
@@ -54,9 +65,9 @@ export function loadPackWithCache(dir: string, compiledFile: string): PackLoad &
   return { drills: loaded.drills, errors: [...errors, ...loaded.errors], fromCache: false };
 }
 
-function readCompiled(file: string): CompiledPack | undefined {
+async function readCompiled(file: string): Promise<CompiledPack | undefined> {
   try {
-    const value = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CompiledPack> | null;
+    const value = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Partial<CompiledPack> | null;
     if (value?.version === COMPILED_PACK_VERSION && typeof value.hash === 'string' && Array.isArray(value.drills)) return value as CompiledPack;
   } catch {
     // missing or unreadable: the YAML loader takes over

@@ -16,15 +16,34 @@ export function isTier(value: unknown): value is Tier {
 /** A plausible wrong answer kept with the drill: its tests must reject it. */
 export interface Mistake {
   title: string;
+  /** The wrong solution's full text (a folder drill's patch already applied). */
   code: string;
+  /** Folder drills: the mistake's file, `mistakes/<slug>.patch` (against solution.ts) or `mistakes/<slug>.ts`. */
+  file?: string;
+  /** Folder drills: written by someone who saw only the prompt and the stub. */
+  blind?: boolean;
 }
 
-/** Where a drill came from, so errors and editors can point into the YAML file. */
+/** The fields a folder drill keeps in files of their own, and the file names. */
+export const DRILL_FOLDER_FILES = {
+  prompt: 'prompt.md',
+  answer: 'answer.md',
+  stub: 'stub.ts',
+  solution: 'solution.ts',
+  tests: 'solution.test.ts',
+} as const;
+export type DrillFileField = keyof typeof DRILL_FOLDER_FILES;
+
+/** Where a drill came from, so errors and editors can point into its files. */
 export interface DrillSource {
-  /** Absolute path (or pack-relative name) of the YAML file. */
+  /** Absolute path (or pack-relative name) of the YAML file: the single file, or a folder drill's drill.yaml. */
   file: string;
-  /** 1-based line of each top-level field, e.g. `lines.stub` is where `stub:` starts. */
+  /** 1-based line of each top-level field of that YAML file, e.g. `lines.stub` is where `stub:` starts. */
   lines: Partial<Record<string, number>>;
+  /** Folder drills: the drill's folder. */
+  dir?: string;
+  /** Folder drills: the file of each field kept in a file of its own (prompt.md, stub.ts, ...). */
+  files?: Partial<Record<DrillFileField, string>>;
 }
 
 export interface Drill {
@@ -34,6 +53,8 @@ export interface Drill {
   title: string;
   /** Sort key within the tier (the guide's order for its fifteen questions). */
   order: number;
+  /** Estimated minutes for a competent candidate (required in drill.yaml, optional in a single file). */
+  minutes?: number;
   /** Markdown. */
   prompt: string;
   /** Markdown: the model answer. */
@@ -65,6 +86,13 @@ export interface PackError {
 export function formatPackError(e: PackError): string {
   const where = e.line > 0 ? `${e.file}:${e.line}:${Math.max(e.column, 1)}` : e.file;
   return `${where}: ${e.field ? `${e.field}: ` : ''}${e.message}`;
+}
+
+/** Where a drill's field is written: its own file (folder drills) or its line in the YAML file. */
+export function fieldLocation(drill: Drill, field: string): { file: string; line: number } {
+  const own = drill.source.files?.[field as DrillFileField];
+  if (own) return { file: own, line: 1 };
+  return { file: drill.source.file, line: drill.source.lines[field] ?? 1 };
 }
 
 export function compareDrills(a: Drill, b: Drill): number {

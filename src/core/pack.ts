@@ -1,8 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import { type Drill, type Mistake, type PackError, compareDrills, isTier, TIERS } from './model';
+import { type Drill, type DrillFileField, type Mistake, type PackError, compareDrills, DRILL_FOLDER_FILES, isTier, TIERS } from './model';
+import { applyPatch } from './patch';
 import { isTopicId, TOPIC_IDS } from './topics';
+
+// A pack is a folder of drills in either form:
+// - a drill folder, `<id>/` holding drill.yaml (metadata), prompt.md, answer.md, stub.ts, solution.ts,
+//   solution.test.ts and the kept mistakes under mistakes/ (the bundled pack's form);
+// - a single YAML file holding every field (handy to share one drill).
 
 /** What loading a pack yields: every drill that is valid, and an error for everything that is not. */
 export interface PackLoad {
@@ -15,63 +21,175 @@ export interface PackFile {
   text: string;
 }
 
-const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const MAX_ID_LENGTH = 64;
+/** Lower-case words joined by hyphens, at most MAX_ID_LENGTH characters (the id names files and folders). */
+export const ID_PATTERN = /^(?=.{1,64}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+/** The largest question file read (a whole drill is about 50 KB today). */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** How deep the folder walk goes below a pack folder, and how many entries it reads in all. */
+export const MAX_DEPTH = 8;
+export const MAX_ENTRIES = 20000;
+/** Folders the walk never enters. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+export const DRILL_FILE = 'drill.yaml';
+
 const REQUIRED = ['id', 'tier', 'topic', 'title', 'prompt', 'answer', 'hints', 'stub', 'solution', 'tests'] as const;
-const OPTIONAL = ['order', 'mistakes'] as const;
+const OPTIONAL = ['order', 'minutes', 'mistakes'] as const;
 const KNOWN_FIELDS: readonly string[] = [...REQUIRED, ...OPTIONAL];
 const TEXT_FIELDS = ['title', 'prompt', 'answer', 'stub', 'solution', 'tests'] as const;
+/** drill.yaml: the metadata; the texts are files beside it. */
+const FOLDER_REQUIRED = ['id', 'tier', 'topic', 'title', 'minutes', 'hints'] as const;
+const FOLDER_FIELDS: readonly string[] = [...FOLDER_REQUIRED, 'order', 'mistakes'];
 export const DEFAULT_ORDER = 1000;
+const MAX_MINUTES = 600;
 
-/** Every field a question file must have, in the order the schema lists them. */
+/** Every field a single-file question must have, in the order the schema lists them. */
 export const REQUIRED_FIELDS: readonly string[] = REQUIRED;
 export const ALL_FIELDS: readonly string[] = KNOWN_FIELDS;
+/** The fields of a folder drill's drill.yaml, and the required ones. */
+export const DRILL_YAML_REQUIRED_FIELDS: readonly string[] = FOLDER_REQUIRED;
+export const DRILL_YAML_FIELDS: readonly string[] = FOLDER_FIELDS;
 
-/** Lists the question files (*.yaml, *.yml) under a folder, sorted so loading is deterministic. */
-export function listQuestionFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) out.push(full);
-    }
-  };
-  walk(dir);
-  return out;
-}
+// ---------------------------------------------------------------- reading a folder
 
-/** Loads every question file under `dir`. A missing or unreadable folder or file is reported, never thrown. */
-export function loadPackFromDir(dir: string): PackLoad {
-  return loadPacks([dir]);
-}
+/** One step of the walk: what it needs from the file system. The same walk runs synchronously or not. */
+type WalkRequest = { op: 'list'; dir: string } | { op: 'read'; file: string };
+type WalkEntry = { name: string; kind: 'dir' | 'file' | 'other' };
+type WalkResponse = WalkEntry[] | Buffer | { error: unknown } | { tooBig: number };
+type Walk = Generator<WalkRequest, { files: PackFile[]; errors: PackError[] }, WalkResponse>;
 
-/** Reads every question file under `dir` (sorted); an unreadable folder or file is an error entry. */
-export function readPackDir(dir: string): { files: PackFile[]; errors: PackError[] } {
+const failed = (r: WalkResponse): r is { error: unknown } => typeof r === 'object' && r !== null && 'error' in r;
+const tooBig = (r: WalkResponse): r is { tooBig: number } => typeof r === 'object' && r !== null && 'tooBig' in r;
+
+/**
+ * Lists and reads a pack folder: every *.yaml / *.yml file, and every file of a drill folder (one holding
+ * drill.yaml), sorted so loading is deterministic. Bounded: MAX_DEPTH folders deep, MAX_ENTRIES entries, files
+ * up to MAX_FILE_BYTES of UTF-8; node_modules, .git and hidden entries are skipped.
+ */
+function* walkPack(root: string): Walk {
   const files: PackFile[] = [];
   const errors: PackError[] = [];
-  let paths: string[];
-  try {
-    paths = listQuestionFiles(dir);
-  } catch (e) {
-    return { files, errors: [{ file: dir, line: 0, column: 0, message: `cannot read the question folder: ${errorText(e)}` }] };
+  const toRead: string[] = [];
+  let entries = 0;
+  let stopped = false;
+  const err = (file: string, message: string) => errors.push({ file, line: 0, column: 0, message });
+
+  function* visit(dir: string, depth: number, inDrill: boolean): Generator<WalkRequest, void, WalkResponse> {
+    const listed = yield { op: 'list', dir };
+    if (failed(listed)) {
+      err(dir, depth === 0 ? `cannot read the question folder: ${errorText(listed.error)}` : `cannot read the folder: ${errorText(listed.error)}`);
+      return;
+    }
+    const list = (listed as WalkEntry[]).filter((e) => !e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries += list.length;
+    if (entries > MAX_ENTRIES) {
+      if (!stopped) err(root, `more than ${MAX_ENTRIES} files and folders: stopped reading here (point the setting at the folder of your drills, not a whole project)`);
+      stopped = true;
+      return;
+    }
+    const drillHere = inDrill || list.some((e) => e.kind === 'file' && e.name === DRILL_FILE);
+    for (const entry of list) {
+      const full = path.join(dir, entry.name);
+      if (entry.kind === 'dir') {
+        if (depth + 1 > MAX_DEPTH) err(full, `nested more than ${MAX_DEPTH} folders deep below ${root}: not read`);
+        else yield* visit(full, depth + 1, drillHere);
+        if (stopped) return;
+      } else if (entry.kind === 'file' && (drillHere || /\.ya?ml$/i.test(entry.name))) {
+        toRead.push(full);
+      }
+    }
   }
-  for (const file of paths) {
-    try {
-      files.push({ path: file, text: fs.readFileSync(file, 'utf8') });
-    } catch (e) {
-      errors.push({ file, line: 0, column: 0, message: `cannot read the file: ${errorText(e)}` });
+  yield* visit(root, 0, false);
+
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (const file of toRead) {
+    const read = yield { op: 'read', file };
+    if (failed(read)) {
+      err(file, `cannot read the file: ${errorText(read.error)}`);
+    } else if (tooBig(read)) {
+      err(file, `the file is ${read.tooBig} bytes; a question file may hold at most ${MAX_FILE_BYTES} bytes`);
+    } else {
+      try {
+        files.push({ path: file, text: decoder.decode(read as Buffer) });
+      } catch {
+        err(file, 'the file is not UTF-8 text: save it as UTF-8');
+      }
     }
   }
   return { files, errors };
 }
 
+const kindOf = (d: fs.Dirent): WalkEntry['kind'] => (d.isDirectory() ? 'dir' : d.isFile() ? 'file' : 'other');
+
+/** Reads every question file under `dir` without blocking; an unreadable folder or file is an error entry. */
+export async function readPackDir(dir: string): Promise<{ files: PackFile[]; errors: PackError[] }> {
+  const walk = walkPack(dir);
+  let step = walk.next(undefined as unknown as WalkResponse);
+  while (!step.done) {
+    const req = step.value;
+    let res: WalkResponse;
+    try {
+      if (req.op === 'list') {
+        res = (await fs.promises.readdir(req.dir, { withFileTypes: true })).map((d) => ({ name: d.name, kind: kindOf(d) }));
+      } else {
+        const handle = await fs.promises.open(req.file, 'r');
+        try {
+          const { size } = await handle.stat();
+          res = size > MAX_FILE_BYTES ? { tooBig: size } : await handle.readFile();
+        } finally {
+          await handle.close();
+        }
+      }
+    } catch (e) {
+      res = { error: e };
+    }
+    step = walk.next(res);
+  }
+  return step.value;
+}
+
+/** The same walk, synchronous: for build scripts and tests that must know the drills before they start. */
+export function readPackDirSync(dir: string): { files: PackFile[]; errors: PackError[] } {
+  const walk = walkPack(dir);
+  let step = walk.next(undefined as unknown as WalkResponse);
+  while (!step.done) {
+    const req = step.value;
+    let res: WalkResponse;
+    try {
+      if (req.op === 'list') {
+        res = fs.readdirSync(req.dir, { withFileTypes: true }).map((d) => ({ name: d.name, kind: kindOf(d) }));
+      } else {
+        const size = fs.statSync(req.file).size;
+        res = size > MAX_FILE_BYTES ? { tooBig: size } : fs.readFileSync(req.file);
+      }
+    } catch (e) {
+      res = { error: e };
+    }
+    step = walk.next(res);
+  }
+  return step.value;
+}
+
+/** Loads every drill under `dir`. A missing or unreadable folder or file is reported, never thrown. */
+export async function loadPackFromDir(dir: string): Promise<PackLoad> {
+  return loadPacks([dir]);
+}
+
+/** loadPackFromDir, synchronous (build scripts and tests). */
+export function loadPackFromDirSync(dir: string): PackLoad {
+  const { files, errors } = readPackDirSync(dir);
+  const loaded = loadPackFiles(files);
+  return { drills: loaded.drills, errors: [...errors, ...loaded.errors] };
+}
+
 /** Loads several packs (the bundled one, then the user's folders); an id already loaded wins over a later one. */
-export function loadPacks(dirs: readonly string[]): PackLoad {
-  return mergePacks(dirs.map((dir) => {
-    const { files, errors } = readPackDir(dir);
+export async function loadPacks(dirs: readonly string[]): Promise<PackLoad> {
+  const packs = await Promise.all(dirs.map(async (dir) => {
+    const { files, errors } = await readPackDir(dir);
     const loaded = loadPackFiles(files);
     return { drills: loaded.drills, errors: [...errors, ...loaded.errors] };
   }));
+  return mergePacks(packs);
 }
 
 /** Joins loaded packs in order: a drill whose id an earlier one already has is dropped with an error. */
@@ -94,9 +212,26 @@ export function mergePacks(packs: readonly PackLoad[]): PackLoad {
   return { drills: drills.sort(compareDrills), errors };
 }
 
-/** Parses and validates question files held in memory. */
+const isUnder = (file: string, dir: string) => file.startsWith(`${dir}/`) || file.startsWith(`${dir}${path.sep}`);
+const dirOf = (file: string) => file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf(path.sep)));
+const baseOf = (file: string) => file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf(path.sep)) + 1);
+
+/**
+ * Parses and validates question files held in memory: each drill.yaml with the files of its folder, and each
+ * other file outside drill folders (the walk reads only *.yaml / *.yml there) as a single-file drill.
+ */
 export function loadPackFiles(files: readonly PackFile[]): PackLoad {
-  const parsed = files.map(parseQuestion);
+  const drillDirs = files.filter((f) => baseOf(f.path) === DRILL_FILE).map((f) => dirOf(f.path));
+  const parsed: { drill?: Drill; errors: PackError[] }[] = [];
+  for (const f of files) {
+    if (baseOf(f.path) === DRILL_FILE) {
+      const dir = dirOf(f.path);
+      if (drillDirs.some((d) => d !== dir && isUnder(dir, d))) continue; // a drill.yaml inside another drill's folder
+      parsed.push(parseDrillFolder(f, files.filter((s) => isUnder(s.path, dir))));
+    } else if (!drillDirs.some((d) => isUnder(f.path, d))) {
+      parsed.push(parseQuestion(f));
+    }
+  }
   return mergePacks([{ drills: parsed.flatMap((p) => (p.drill ? [p.drill] : [])), errors: parsed.flatMap((p) => p.errors) }]);
 }
 
@@ -110,16 +245,25 @@ function duplicateError(drill: Drill, first: Drill): PackError {
   };
 }
 
-/** Parses one question file: a drill when it is valid, and every error found (all of them, not just the first). */
-export function parseQuestion(file: PackFile): { drill?: Drill; errors: PackError[] } {
+// ---------------------------------------------------------------- the YAML of either form
+
+type At = (offset: number | undefined, field: string | undefined, message: string) => PackError;
+
+interface YamlFields {
+  fields: Map<string, Pair<unknown, unknown>>;
+  lines: Record<string, number>;
+  at: At;
+  valueOffset: (key: string) => number | undefined;
+}
+
+/** Parses a YAML mapping of known fields; pushes an error for each syntax error, unknown or missing field. */
+function readYamlFields(file: PackFile, known: readonly string[], required: readonly string[], errors: PackError[], kind: string): YamlFields | undefined {
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const errors: PackError[] = [];
-  const at = (offset: number | undefined, field: string | undefined, message: string): PackError => {
+  const at: At = (offset, field, message) => {
     const pos = offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset);
     return { file: file.path, line: pos.line, column: pos.col, ...(field ? { field } : {}), message };
   };
-
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       let pos = lineCounter.linePos(e.pos[0]);
@@ -134,14 +278,13 @@ export function parseQuestion(file: PackFile): { drill?: Drill; errors: PackErro
         message: `YAML syntax error: ${e.message.split('\n')[0]} (fix the YAML; multi-line text belongs in a block scalar, e.g. "prompt: |")`,
       });
     }
-    return { errors };
+    return undefined;
   }
   const root = doc.contents;
   if (!isMap(root)) {
-    errors.push(at(root?.range?.[0], undefined, 'a question file must be a mapping of fields (id, tier, topic, ...)'));
-    return { errors };
+    errors.push(at(root?.range?.[0], undefined, `${kind} must be a mapping of fields (id, tier, topic, ...)`));
+    return undefined;
   }
-
   const fields = new Map<string, Pair<unknown, unknown>>();
   const lines: Record<string, number> = {};
   for (const pair of root.items) {
@@ -152,57 +295,81 @@ export function parseQuestion(file: PackFile): { drill?: Drill; errors: PackErro
       errors.push(at(offset, undefined, 'field names must be plain words'));
       continue;
     }
-    if (!KNOWN_FIELDS.includes(key)) {
-      errors.push(at(offset, key, `unknown field; the fields are ${KNOWN_FIELDS.join(', ')}`));
+    if (!known.includes(key)) {
+      const extra = kind === DRILL_FILE && key in DRILL_FOLDER_FILES ? ` (a folder drill keeps its ${key} in ${DRILL_FOLDER_FILES[key as DrillFileField]})` : '';
+      errors.push(at(offset, key, `unknown field; the fields are ${known.join(', ')}${extra}`));
       continue;
     }
     fields.set(key, pair);
     lines[key] = lineCounter.linePos(offset ?? 0).line;
   }
-  for (const key of REQUIRED) {
+  for (const key of required) {
     if (!fields.has(key)) errors.push(at(undefined, key, `missing required field "${key}"`));
   }
-
   const valueOffset = (key: string) => {
     const pair = fields.get(key);
     return (pair?.value as YamlNode | null)?.range?.[0] ?? (pair?.key as YamlNode | null)?.range?.[0];
   };
-  const text = (key: string): string | undefined => {
-    const pair = fields.get(key);
-    if (!pair) return undefined;
-    const v = pair.value;
-    if (!isScalar(v) || typeof v.value !== 'string') {
-      errors.push(at(valueOffset(key), key, 'must be text (use a block scalar "|" for several lines)'));
-      return undefined;
-    }
-    if (v.value.trim() === '') {
-      errors.push(at(valueOffset(key), key, 'must not be empty'));
-      return undefined;
-    }
-    return v.value;
-  };
+  return { fields, lines, at, valueOffset };
+}
 
-  const values: Partial<Record<(typeof TEXT_FIELDS)[number], string>> = {};
-  for (const key of TEXT_FIELDS) values[key] = text(key);
+/** Reads a text field; an error when it is not non-empty text. */
+function textField(y: YamlFields, key: string, errors: PackError[]): string | undefined {
+  const pair = y.fields.get(key);
+  if (!pair) return undefined;
+  const v = pair.value;
+  if (!isScalar(v) || typeof v.value !== 'string') {
+    errors.push(y.at(y.valueOffset(key), key, 'must be text (use a block scalar "|" for several lines)'));
+    return undefined;
+  }
+  if (v.value.trim() === '') {
+    errors.push(y.at(y.valueOffset(key), key, 'must not be empty'));
+    return undefined;
+  }
+  return v.value;
+}
 
-  const id = text('id');
+interface Metadata {
+  id?: string;
+  tier?: Drill['tier'];
+  topic?: Drill['topic'];
+  title?: string;
+  order: number;
+  minutes?: number;
+  hints?: string[];
+}
+
+/** The metadata both forms share: id, tier, topic, title, order, minutes, hints. */
+function readMetadata(y: YamlFields, errors: PackError[]): Metadata {
+  const { fields, at, valueOffset } = y;
+  const id = textField(y, 'id', errors);
+  let validId: string | undefined = id;
   if (id !== undefined && !ID_PATTERN.test(id)) {
-    errors.push(at(valueOffset('id'), 'id', `"${id}" is not a valid id: use lower-case letters and digits joined by hyphens, e.g. "retry-flaky-call"`));
+    validId = undefined;
+    const why = id.length > MAX_ID_LENGTH ? `is ${id.length} characters long; an id has at most ${MAX_ID_LENGTH}` : 'is not a valid id: use lower-case letters and digits joined by hyphens, e.g. "retry-flaky-call"';
+    errors.push(at(valueOffset('id'), 'id', `"${id.length > 80 ? `${id.slice(0, 80)}…` : id}" ${why}`));
   }
-  const tier = text('tier');
-  if (tier !== undefined && !isTier(tier)) {
-    errors.push(at(valueOffset('tier'), 'tier', `"${tier}" is not a tier; use one of ${TIERS.join(', ')}`));
+  const tierText = textField(y, 'tier', errors);
+  if (tierText !== undefined && !isTier(tierText)) {
+    errors.push(at(valueOffset('tier'), 'tier', `"${tierText}" is not a tier; use one of ${TIERS.join(', ')}`));
   }
-  const topic = text('topic');
-  if (topic !== undefined && !isTopicId(topic)) {
-    errors.push(at(valueOffset('topic'), 'topic', `"${topic}" is not a checklist topic; use one of ${TOPIC_IDS.join(', ')}`));
+  const topicText = textField(y, 'topic', errors);
+  if (topicText !== undefined && !isTopicId(topicText)) {
+    errors.push(at(valueOffset('topic'), 'topic', `"${topicText}" is not a checklist topic; use one of ${TOPIC_IDS.join(', ')}`));
   }
+  const title = textField(y, 'title', errors);
 
   let order = DEFAULT_ORDER;
   if (fields.has('order')) {
     const v = fields.get('order')?.value;
     if (isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value)) order = v.value;
     else errors.push(at(valueOffset('order'), 'order', 'must be a whole number'));
+  }
+  let minutes: number | undefined;
+  if (fields.has('minutes')) {
+    const v = fields.get('minutes')?.value;
+    if (isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 1 && v.value <= MAX_MINUTES) minutes = v.value;
+    else errors.push(at(valueOffset('minutes'), 'minutes', `must be a whole number of minutes from 1 to ${MAX_MINUTES}`));
   }
 
   let hints: string[] | undefined;
@@ -219,34 +386,141 @@ export function parseQuestion(file: PackFile): { drill?: Drill; errors: PackErro
       }
     }
   }
+  return {
+    id: validId,
+    tier: isTier(tierText) ? tierText : undefined,
+    topic: isTopicId(topicText) ? topicText : undefined,
+    title,
+    order,
+    ...(minutes !== undefined ? { minutes } : {}),
+    hints,
+  };
+}
+
+/** The entries of a `mistakes:` list: each a mapping with exactly the given keys. */
+function mistakeEntries(y: YamlFields, errors: PackError[], shape: string): { node: YamlNode | null; index: number; map: Map<string, unknown> }[] | undefined {
+  if (!y.fields.has('mistakes')) return [];
+  const v = y.fields.get('mistakes')?.value;
+  if (!isSeq(v)) {
+    errors.push(y.at(y.valueOffset('mistakes'), 'mistakes', `must be a list of {${shape}} entries`));
+    return undefined;
+  }
+  return v.items.map((item, index) => {
+    const node = item as YamlNode | null;
+    const map = new Map<string, unknown>(isMap(node) ? node.items.map((p) => [String(isScalar(p.key) ? p.key.value : p.key), isScalar(p.value) ? p.value.value : p.value]) : []);
+    return { node, index, map };
+  });
+}
+
+// ---------------------------------------------------------------- single file
+
+/** Parses one single-file question: a drill when it is valid, and every error found (all of them, not just the first). */
+export function parseQuestion(file: PackFile): { drill?: Drill; errors: PackError[] } {
+  const errors: PackError[] = [];
+  const y = readYamlFields(file, KNOWN_FIELDS, REQUIRED, errors, 'a question file');
+  if (!y) return { errors };
+  const meta = readMetadata(y, errors);
+  const values: Partial<Record<(typeof TEXT_FIELDS)[number], string>> = {};
+  for (const key of TEXT_FIELDS) if (key !== 'title') values[key] = textField(y, key, errors);
 
   const mistakes: Mistake[] = [];
-  if (fields.has('mistakes')) {
-    const v = fields.get('mistakes')?.value;
-    if (!isSeq(v)) {
-      errors.push(at(valueOffset('mistakes'), 'mistakes', 'must be a list of {title, code} entries'));
+  for (const { node, index, map } of mistakeEntries(y, errors, 'title, code') ?? []) {
+    const title = map.get('title');
+    const code = map.get('code');
+    const extra = [...map.keys()].filter((k) => k !== 'title' && k !== 'code');
+    if (typeof title !== 'string' || typeof code !== 'string' || title.trim() === '' || code.trim() === '' || extra.length > 0) {
+      errors.push(y.at(node?.range?.[0] ?? y.valueOffset('mistakes'), 'mistakes', `entry ${index + 1} must have exactly a non-empty "title" and "code"`));
     } else {
-      v.items.forEach((item, i) => {
-        const node = item as YamlNode | null;
-        const title = isMap(node) ? node.get('title') : undefined;
-        const code = isMap(node) ? node.get('code') : undefined;
-        const extra = isMap(node) ? node.items.map((p) => String(isScalar(p.key) ? p.key.value : p.key)).filter((k) => k !== 'title' && k !== 'code') : [];
-        if (typeof title !== 'string' || typeof code !== 'string' || title.trim() === '' || code.trim() === '' || extra.length > 0) {
-          errors.push(at(node?.range?.[0] ?? valueOffset('mistakes'), 'mistakes', `entry ${i + 1} must have exactly a non-empty "title" and "code"`));
-        } else {
-          mistakes.push({ title, code });
-        }
-      });
+      mistakes.push({ title, code });
     }
   }
 
-  if (errors.length > 0 || id === undefined || !isTier(tier) || !isTopicId(topic) || !hints) return { errors };
-  const { title, prompt, answer, stub, solution, tests } = values;
-  if (title === undefined || prompt === undefined || answer === undefined || stub === undefined || solution === undefined || tests === undefined) {
-    return { errors };
-  }
+  const { id, tier, topic, title, order, minutes, hints } = meta;
+  const { prompt, answer, stub, solution, tests } = values;
+  if (errors.length > 0 || !id || !tier || !topic || !hints || !title || !prompt || !answer || !stub || !solution || !tests) return { errors };
   return {
-    drill: { id, tier, topic, title, order, prompt, answer, hints, stub, solution, tests, mistakes, source: { file: file.path, lines } },
+    drill: { id, tier, topic, title, order, ...(minutes !== undefined ? { minutes } : {}), prompt, answer, hints, stub, solution, tests, mistakes, source: { file: file.path, lines: y.lines } },
+    errors,
+  };
+}
+
+// ---------------------------------------------------------------- folder
+
+/**
+ * Parses a drill folder: `drillYaml` is its drill.yaml, `folder` every file read under the folder. The texts come
+ * from prompt.md, answer.md, stub.ts, solution.ts and solution.test.ts; each mistake from its file under mistakes/:
+ * a `.patch` (a unified diff against solution.ts, applied here) or a whole `.ts` file.
+ */
+export function parseDrillFolder(drillYaml: PackFile, folder: readonly PackFile[]): { drill?: Drill; errors: PackError[] } {
+  const errors: PackError[] = [];
+  const dir = dirOf(drillYaml.path);
+  const y = readYamlFields(drillYaml, FOLDER_FIELDS, FOLDER_REQUIRED, errors, DRILL_FILE);
+  if (!y) return { errors };
+  const meta = readMetadata(y, errors);
+  const byName = new Map(folder.map((f) => [f.path.slice(dir.length + 1).split(path.sep).join('/'), f]));
+
+  if (meta.id !== undefined && baseOf(dir) !== meta.id) {
+    errors.push(y.at(y.valueOffset('id'), 'id', `the folder is named "${baseOf(dir)}" but the id is "${meta.id}": name the folder after the id`));
+  }
+
+  const texts: Partial<Record<DrillFileField, string>> = {};
+  const files: Partial<Record<DrillFileField, string>> = {};
+  for (const [field, name] of Object.entries(DRILL_FOLDER_FILES) as [DrillFileField, string][]) {
+    const f = byName.get(name);
+    if (!f) {
+      errors.push({ file: drillYaml.path, line: 1, column: 1, field, message: `missing ${name} beside ${DRILL_FILE}` });
+    } else if (f.text.trim() === '') {
+      errors.push({ file: f.path, line: 1, column: 1, field, message: `${name} is empty` });
+    } else {
+      texts[field] = f.text;
+      files[field] = f.path;
+    }
+  }
+
+  const mistakes: Mistake[] = [];
+  for (const { node, index, map } of mistakeEntries(y, errors, 'title, file, blind') ?? []) {
+    const at = (message: string) => errors.push(y.at(node?.range?.[0] ?? y.valueOffset('mistakes'), 'mistakes', `entry ${index + 1}: ${message}`));
+    const title = map.get('title');
+    const name = map.get('file');
+    const blind = map.get('blind');
+    const extra = [...map.keys()].filter((k) => k !== 'title' && k !== 'file' && k !== 'blind');
+    if (typeof title !== 'string' || title.trim() === '' || typeof name !== 'string' || typeof blind !== 'boolean' || extra.length > 0) {
+      at('must have exactly a non-empty "title", a "file" (mistakes/<slug>.patch or mistakes/<slug>.ts) and "blind: true|false"');
+      continue;
+    }
+    if (!/^mistakes\/[a-z0-9][a-z0-9-]*\.(patch|ts)$/.test(name)) {
+      at(`"${name}" is not a mistake file: use mistakes/<slug>.patch (a diff -u against solution.ts) or mistakes/<slug>.ts (a whole wrong solution)`);
+      continue;
+    }
+    const f = byName.get(name);
+    if (!f) {
+      at(`${name} is missing`);
+      continue;
+    }
+    if (name.endsWith('.ts')) {
+      if (f.text.trim() === '') errors.push({ file: f.path, line: 1, column: 1, field: 'mistakes', message: `${name} is empty` });
+      else mistakes.push({ title, code: f.text, file: f.path, blind });
+      continue;
+    }
+    if (texts.solution === undefined) continue;
+    const applied = applyPatch(texts.solution, f.text);
+    if (applied.problem) {
+      errors.push({ file: f.path, line: applied.problem.line, column: 1, field: 'mistakes', message: applied.problem.message });
+    } else if (applied.text === texts.solution) {
+      errors.push({ file: f.path, line: 1, column: 1, field: 'mistakes', message: 'the patch leaves solution.ts unchanged: a mistake must change it' });
+    } else {
+      mistakes.push({ title, code: applied.text, file: f.path, blind });
+    }
+  }
+
+  const { id, tier, topic, title, order, minutes, hints } = meta;
+  const { prompt, answer, stub, solution, tests } = texts;
+  if (errors.length > 0 || !id || !tier || !topic || !hints || !title || !prompt || !answer || !stub || !solution || !tests) return { errors };
+  return {
+    drill: {
+      id, tier, topic, title, order, ...(minutes !== undefined ? { minutes } : {}), prompt, answer, hints, stub, solution, tests, mistakes,
+      source: { file: drillYaml.path, lines: y.lines, dir, files },
+    },
     errors,
   };
 }

@@ -40,9 +40,9 @@ export class DrillRepository implements vscode.Disposable {
   async load(): Promise<void> {
     await vscode.commands.executeCommand('setContext', 'interviewDrills.state', 'loading');
     const started = performance.now();
-    const bundled = loadPackWithCache(this.bundledQuestions.fsPath, this.compiledQuestions.fsPath);
     const extra = config.extraQuestionFolders().filter((u) => u.scheme === 'file').map((u) => u.fsPath);
-    const { drills, errors } = mergePacks([bundled, loadPacks(extra)]);
+    const [bundled, user] = await Promise.all([loadPackWithCache(this.bundledQuestions.fsPath, this.compiledQuestions.fsPath), loadPacks(extra)]);
+    const { drills, errors } = mergePacks([bundled, user]);
     this.bundledFromCache = bundled.fromCache;
     this.drills = drills;
     this.byId = new Map(drills.map((d) => [d.id, d]));

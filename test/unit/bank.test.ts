@@ -3,7 +3,7 @@
 // rejected. One `it` per drill and per mistake, so a failure names what is wrong.
 import * as assert from 'node:assert/strict';
 import { formatPackError, TIERS, type Drill } from '../../src/core/model';
-import { loadPackFromDir } from '../../src/core/pack';
+import { loadPackFromDirSync } from '../../src/core/pack';
 import { drillCheckRequest, SandboxRunner, type CheckResult } from '../../src/core/runner';
 import { TOPIC_IDS } from '../../src/core/topics';
 import { questionsDir, sandboxScript } from '../fixtures/runner/support';
@@ -22,7 +22,7 @@ function explain(r: CheckResult): string {
 
 describe('question bank', function () {
   this.timeout(30000);
-  const { drills, errors } = loadPackFromDir(questionsDir);
+  const { drills, errors } = loadPackFromDirSync(questionsDir);
   let runner: SandboxRunner;
 
   before(() => {

@@ -59,13 +59,37 @@ describe('drills CLI', function () {
     assert.match(r.stderr, /unknown option --colour/);
   });
 
-  it('lists a pack as JSON: id, tier, topic, title, order, file', () => {
+  it('lists a pack as JSON: id, tier, topic, title, order, minutes, file', () => {
     const r = drills(['list', '--json', '--pack', PACK]);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(json<unknown[]>(r), [
-      { id: 'add-numbers', tier: 'beginner', topic: 'python-basics', title: 'Add two numbers', order: 1, file: path.join(PACK, 'beginner', 'add-numbers.yaml') },
-      { id: 'greet', tier: 'beginner', topic: 'functions-modules', title: 'Greet someone', order: 2, file: path.join(PACK, 'beginner', 'greet.yaml') },
+      { id: 'add-numbers', tier: 'beginner', topic: 'python-basics', title: 'Add two numbers', order: 1, minutes: null, file: path.join(PACK, 'beginner', 'add-numbers.yaml') },
+      { id: 'greet', tier: 'beginner', topic: 'functions-modules', title: 'Greet someone', order: 2, minutes: null, file: path.join(PACK, 'beginner', 'greet.yaml') },
     ]);
+  });
+
+  it('lists the bundled folder drills with their minutes and folder', () => {
+    const r = drills(['list', '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const entries = json<{ id: string; tier: string; minutes: number | null; file: string; dir?: string }[]>(r);
+    assert.ok(entries.length >= 28);
+    for (const e of entries) {
+      assert.equal(e.dir, path.join(repoRoot, 'questions', e.tier, e.id), e.id);
+      assert.equal(e.file, path.join(e.dir!, 'drill.yaml'));
+      assert.ok(Number.isInteger(e.minutes) && e.minutes! > 0, `${e.id}: minutes ${e.minutes}`);
+      assert.ok(fs.existsSync(path.join(e.dir!, 'solution.ts')) && fs.existsSync(path.join(e.dir!, 'solution.test.ts')));
+    }
+  });
+
+  it('does not crash when its reader goes away (drills list | head -1)', () => {
+    // `true` exits at once, so every write of the CLI meets a closed pipe.
+    const script = `{ "$0" "$1" list --json; echo "exit $?" >&2; } | true`;
+    const r = spawnSync('sh', ['-c', script, process.execPath, cliScript], { encoding: 'utf8', timeout: 60000 });
+    assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+    assert.match(r.stderr, /^exit 0$/m);
+    const head = spawnSync('sh', ['-c', '"$0" "$1" list | head -1', process.execPath, cliScript], { encoding: 'utf8', timeout: 60000 });
+    assert.equal(head.stdout, 'Beginner\n');
+    assert.equal(head.stderr, '');
   });
 
   it('lists a pack for people: one line per drill under its tier', () => {

@@ -23,40 +23,60 @@ describe('compiled question pack', () => {
 
   afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  it('yields exactly the drills the YAML loader yields, without parsing YAML', () => {
-    const cached = loadPackWithCache(pack, compiled);
+  it('yields exactly the drills the loader yields, without parsing YAML', async () => {
+    const cached = (await loadPackWithCache(pack, compiled));
     assert.equal(cached.fromCache, true);
     assert.deepEqual(cached.errors, []);
-    assert.deepEqual(cached.drills, loadPackFromDir(pack).drills);
+    assert.deepEqual(cached.drills, (await loadPackFromDir(pack)).drills);
   });
 
-  it('is ignored once a question file changes, so an edit shows at once', () => {
-    const file = path.join(pack, 'beginner', 'retry-flaky-call.yaml');
+  it('is ignored once a question file changes, so an edit shows at once', async () => {
+    const file = path.join(pack, 'beginner', 'retry-flaky-call', 'drill.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Retry, edited'));
-    const cached = loadPackWithCache(pack, compiled);
+    const cached = (await loadPackWithCache(pack, compiled));
     assert.equal(cached.fromCache, false);
     assert.equal(cached.drills.find((d) => d.id === 'retry-flaky-call')?.title, 'Retry, edited');
   });
 
-  it('is ignored when a file is added or removed, and its errors still surface', () => {
+  it('is ignored once any file of a drill folder changes: a test file, a mistake', async () => {
+    for (const name of ['solution.test.ts', 'mistakes']) {
+      const target = path.join(pack, 'beginner', 'retry-flaky-call', name);
+      const file = name === 'mistakes' ? path.join(target, fs.readdirSync(target)[0]!) : target;
+      const before = fs.readFileSync(file, 'utf8');
+      fs.writeFileSync(file, `${before}\n`);
+      assert.equal((await loadPackWithCache(pack, compiled)).fromCache, false, name);
+      fs.writeFileSync(file, before);
+      assert.equal((await loadPackWithCache(pack, compiled)).fromCache, true, name);
+    }
+  });
+
+  it('keeps the paths of a folder drill absolute: its folder, files and mistakes', async () => {
+    const cached = await loadPackWithCache(pack, compiled);
+    const d = cached.drills.find((x) => x.id === 'retry-flaky-call')!;
+    assert.equal(d.source.dir, path.join(pack, 'beginner', 'retry-flaky-call'));
+    assert.equal(d.source.files?.tests, path.join(pack, 'beginner', 'retry-flaky-call', 'solution.test.ts'));
+    assert.ok(d.mistakes.every((m) => m.file?.startsWith(path.join(pack, 'beginner', 'retry-flaky-call', 'mistakes'))));
+  });
+
+  it('is ignored when a file is added or removed, and its errors still surface', async () => {
     fs.writeFileSync(path.join(pack, 'beginner', 'broken.yaml'), 'id: broken\n');
-    const withBroken = loadPackWithCache(pack, compiled);
+    const withBroken = (await loadPackWithCache(pack, compiled));
     assert.equal(withBroken.fromCache, false);
     assert.ok(withBroken.errors.some((e) => e.file.endsWith('broken.yaml') && e.field === 'tier'));
     fs.rmSync(path.join(pack, 'beginner', 'broken.yaml'));
-    fs.rmSync(path.join(pack, 'beginner', 'retry-flaky-call.yaml'));
-    const fewer = loadPackWithCache(pack, compiled);
+    fs.rmSync(path.join(pack, 'beginner', 'retry-flaky-call'), { recursive: true });
+    const fewer = (await loadPackWithCache(pack, compiled));
     assert.equal(fewer.fromCache, false);
     assert.equal(fewer.drills.some((d) => d.id === 'retry-flaky-call'), false);
   });
 
-  it('falls back to the YAML when the compiled file is missing or unreadable', () => {
+  it('falls back to the files when the compiled file is missing or unreadable', async () => {
     fs.writeFileSync(compiled, '{ not json');
-    assert.equal(loadPackWithCache(pack, compiled).fromCache, false);
+    assert.equal((await loadPackWithCache(pack, compiled)).fromCache, false);
     fs.rmSync(compiled);
-    const loaded = loadPackWithCache(pack, compiled);
+    const loaded = (await loadPackWithCache(pack, compiled));
     assert.equal(loaded.fromCache, false);
-    assert.equal(loaded.drills.length, loadPackFromDir(pack).drills.length);
+    assert.equal(loaded.drills.length, (await loadPackFromDir(pack)).drills.length);
   });
 
   it('refuses to compile a pack with errors', () => {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TIERS, type Tier } from '../../src/core/model';
-import { loadPackFromDir } from '../../src/core/pack';
+import { loadPackFromDirSync } from '../../src/core/pack';
 import { cliScript, questionsDir, repoRoot } from '../fixtures/runner/support';
 
 /** The facts of each guide answer, as the terms a model answer covering them must use. */
@@ -38,7 +38,7 @@ const guidePath = path.resolve(repoRoot, '..', 'shared', 'seed', '000_e00258f3d1
 const words = (text: string): string[] => text.toLowerCase().match(/[a-z0-9]+|\|/g) ?? [];
 
 describe('the bank against the guide', () => {
-  const { drills } = loadPackFromDir(questionsDir);
+  const { drills } = loadPackFromDirSync(questionsDir);
 
   for (const tier of TIERS) {
     FACTS[tier].forEach((facts, i) => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ALL_FIELDS, loadPackFiles, loadPackFromDir, loadPacks, REQUIRED_FIELDS } from '../../src/core/pack';
+import { ALL_FIELDS, DRILL_YAML_FIELDS, DRILL_YAML_REQUIRED_FIELDS, loadPackFiles, loadPackFromDir, loadPacks, REQUIRED_FIELDS } from '../../src/core/pack';
 import { formatPackError, TIERS } from '../../src/core/model';
 import { TOPIC_IDS } from '../../src/core/topics';
 
@@ -122,7 +122,7 @@ describe('question pack loader', () => {
     assert.deepEqual(drills.map((d) => d.id), ['b1', 'b2', 'i1', 's1']);
   });
 
-  it('loads folders from disk, reports unreadable folders and duplicate ids across packs', () => {
+  it('loads folders from disk, reports unreadable folders and duplicate ids across packs', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-pack-'));
     try {
       fs.mkdirSync(path.join(tmp, 'one', 'beginner'), { recursive: true });
@@ -131,10 +131,10 @@ describe('question pack loader', () => {
       fs.writeFileSync(path.join(tmp, 'one', 'notes.txt'), 'not a question');
       fs.writeFileSync(path.join(tmp, 'two', 'a.yml'), question('alpha'));
       fs.writeFileSync(path.join(tmp, 'two', 'b.yaml'), question('beta'));
-      const single = loadPackFromDir(path.join(tmp, 'one'));
+      const single = await loadPackFromDir(path.join(tmp, 'one'));
       assert.deepEqual(single.drills.map((d) => d.id), ['alpha']);
       assert.equal(single.drills[0]!.source.file, path.join(tmp, 'one', 'beginner', 'a.yaml'));
-      const both = loadPacks([path.join(tmp, 'one'), path.join(tmp, 'two'), path.join(tmp, 'nowhere')]);
+      const both = await loadPacks([path.join(tmp, 'one'), path.join(tmp, 'two'), path.join(tmp, 'nowhere')]);
       assert.deepEqual(both.drills.map((d) => d.id), ['alpha', 'beta']);
       // Errors come in pack order: the duplicate in the second folder, then the missing third folder.
       assert.deepEqual(both.errors.map((e) => [path.basename(e.file), e.field]), [['a.yml', 'id'], ['nowhere', undefined]]);
@@ -156,6 +156,30 @@ describe('questions/schema.json', () => {
   it('lists the same tiers and topics as the core', () => {
     assert.deepEqual(schema.properties.tier.enum, [...TIERS]);
     assert.deepEqual(schema.properties.topic.enum, [...TOPIC_IDS]);
+  });
+});
+
+describe('questions/drill.schema.json', () => {
+  const schema = JSON.parse(fs.readFileSync(path.join(repo, 'questions', 'drill.schema.json'), 'utf8'));
+  const single = JSON.parse(fs.readFileSync(path.join(repo, 'questions', 'schema.json'), 'utf8'));
+  const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+
+  it("requires exactly the fields the loader requires of drill.yaml and knows the same fields", () => {
+    assert.deepEqual([...schema.required].sort(), [...DRILL_YAML_REQUIRED_FIELDS].sort());
+    assert.deepEqual(Object.keys(schema.properties).sort(), [...DRILL_YAML_FIELDS].sort());
+    assert.equal(schema.additionalProperties, false);
+    assert.deepEqual(schema.properties.mistakes.items.required, ['title', 'file', 'blind']);
+  });
+
+  it('shares the id, tier and topic rules with the single-file schema, and the id pattern with the loader', () => {
+    for (const k of ['id', 'tier', 'topic', 'hints']) assert.deepEqual({ ...schema.properties[k], description: '' }, { ...single.properties[k], description: '' }, k);
+    assert.equal(schema.properties.id.maxLength, 64);
+  });
+
+  it('is registered for drill.yaml files, and the single-file schema for the single files', () => {
+    const entries = pkg.contributes.yamlValidation as { fileMatch: string[]; url: string }[];
+    assert.deepEqual(entries.find((e) => e.url === './questions/drill.schema.json')?.fileMatch, ['**/drill.yaml']);
+    assert.ok(entries.find((e) => e.url === './questions/schema.json')?.fileMatch.includes('**/questions/beginner/*.yaml'));
   });
 });
 

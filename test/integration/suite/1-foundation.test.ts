@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { TIERS } from '../../../src/core/model';
-import { loadPackFromDir } from '../../../src/core/pack';
+import { loadPackFromDirSync } from '../../../src/core/pack';
 import { scratchText } from '../../../src/core/scratch';
 import { answering, api, repoRoot, typeInto } from './helpers';
 
 describe('foundation: the extension in a real VS Code', () => {
-  const bundled = loadPackFromDir(path.join(repoRoot, 'questions'));
+  const bundled = loadPackFromDirSync(path.join(repoRoot, 'questions'));
 
   before(async () => {
     const { services } = await api();

@@ -1,0 +1,234 @@
+import { collectMetrics, type HttpClient, type HttpResponse } from './solution';
+
+/** A reply: a status with a body (objects are sent as JSON, strings as they are), or a network failure. */
+type Reply = { status: number; body?: unknown } | { fail: string };
+
+/**
+ * A fake API. Each path has one reply, or a list of replies used in turn (the last one repeats).
+ * Unknown paths answer 404. `events` interleaves log lines and calls.
+ */
+function fakeApi(routes: Record<string, Reply | Reply[]>) {
+  const events: string[] = [];
+  const calls: string[] = [];
+  const used = new Map<string, number>();
+  const http: HttpClient = {
+    async get(path: string): Promise<HttpResponse> {
+      events.push(`call ${path}`);
+      calls.push(path);
+      const route = routes[path] ?? { status: 404, body: { error: 'no route' } };
+      const list = Array.isArray(route) ? route : [route];
+      const n = used.get(path) ?? 0;
+      used.set(path, n + 1);
+      const reply = list[Math.min(n, list.length - 1)];
+      await Promise.resolve();
+      if ('fail' in reply) throw new Error(reply.fail);
+      const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null);
+      return { status: reply.status, body };
+    },
+  };
+  const logs: string[] = [];
+  const log = (line: string) => {
+    events.push(line);
+    logs.push(line);
+  };
+  const count = (path: string) => calls.filter((c) => c === path).length;
+  return { http, events, calls, logs, log, count };
+}
+
+const ok = (body: unknown): Reply => ({ status: 200, body });
+
+const happyRoutes = (): Record<string, Reply | Reply[]> => ({
+  '/users': ok(['alice', 'bob']),
+  '/users/alice': ok({ id: 'alice', hosts: ['web-1', 'web-2'] }),
+  '/users/bob': ok({ id: 'bob', hosts: ['db-1'] }),
+  '/hosts/web-1/metrics': ok({ cpu: 0.25 }),
+  '/hosts/web-2/metrics': ok({ cpu: 0.5 }),
+  '/hosts/db-1/metrics': ok({ cpu: 0.75 }),
+});
+
+describe('collectMetrics', () => {
+  it('walks users -> details -> metrics in order and returns one row per host', async () => {
+    const api = fakeApi(happyRoutes());
+    const outcome = await collectMetrics(api.http, { log: api.log });
+    expect(outcome).toEqual({
+      rows: [
+        { user: 'alice', host: 'web-1', cpu: 0.25 },
+        { user: 'alice', host: 'web-2', cpu: 0.5 },
+        { user: 'bob', host: 'db-1', cpu: 0.75 },
+      ],
+      skipped: [],
+    });
+    expect(api.calls).toEqual([
+      '/users',
+      '/users/alice',
+      '/hosts/web-1/metrics',
+      '/hosts/web-2/metrics',
+      '/users/bob',
+      '/hosts/db-1/metrics',
+    ]);
+  });
+
+  it('logs each call before making it and its result right after', async () => {
+    const api = fakeApi({
+      '/users': ok(['alice']),
+      '/users/alice': ok({ id: 'alice', hosts: ['web-1'] }),
+      '/hosts/web-1/metrics': ok({ cpu: 0.1 }),
+    });
+    await collectMetrics(api.http, { log: api.log });
+    expect(api.events).toEqual([
+      'GET /users',
+      'call /users',
+      'GET /users -> 200',
+      'GET /users/alice',
+      'call /users/alice',
+      'GET /users/alice -> 200',
+      'GET /hosts/web-1/metrics',
+      'call /hosts/web-1/metrics',
+      'GET /hosts/web-1/metrics -> 200',
+    ]);
+  });
+
+  it('skips a user whose details are not found: no retry and no metrics calls for them', async () => {
+    const routes = happyRoutes();
+    routes['/users/alice'] = { status: 404, body: { error: 'gone' } };
+    const api = fakeApi(routes);
+    const outcome = await collectMetrics(api.http, { log: api.log });
+    expect(api.count('/users/alice')).toBe(1);
+    expect(api.calls).not.toContain('/hosts/web-1/metrics');
+    expect(api.calls).not.toContain('/hosts/web-2/metrics');
+    expect(outcome.rows).toEqual([{ user: 'bob', host: 'db-1', cpu: 0.75 }]);
+    expect(outcome.skipped).toEqual([{ path: '/users/alice', reason: 'not found' }]);
+    expect(api.logs).toContain('skip /users/alice: not found');
+  });
+
+  it('never requests metrics for a failed user, even right after a successful one', async () => {
+    const api = fakeApi({
+      '/users': ok(['alice', 'bob', 'carol']),
+      '/users/alice': ok({ id: 'alice', hosts: ['web-1'] }),
+      '/users/bob': { status: 500, body: 'boom' },
+      '/users/carol': ok({ id: 'carol', hosts: ['db-1'] }),
+      '/hosts/web-1/metrics': ok({ cpu: 0.25 }),
+      '/hosts/db-1/metrics': ok({ cpu: 0.75 }),
+    });
+    const outcome = await collectMetrics(api.http, { log: api.log });
+    expect(api.calls).toEqual([
+      '/users',
+      '/users/alice',
+      '/hosts/web-1/metrics',
+      '/users/bob',
+      '/users/bob',
+      '/users/bob',
+      '/users/carol',
+      '/hosts/db-1/metrics',
+    ]);
+    expect(outcome.rows).toEqual([
+      { user: 'alice', host: 'web-1', cpu: 0.25 },
+      { user: 'carol', host: 'db-1', cpu: 0.75 },
+    ]);
+    expect(outcome.skipped).toEqual([{ path: '/users/bob', reason: 'HTTP 500 after 3 attempts' }]);
+  });
+
+  it('retries a 500 and uses the answer that follows', async () => {
+    const routes = happyRoutes();
+    routes['/hosts/web-2/metrics'] = [{ status: 500, body: 'oops' }, ok({ cpu: 0.5 })];
+    const api = fakeApi(routes);
+    const outcome = await collectMetrics(api.http, { log: api.log });
+    expect(api.count('/hosts/web-2/metrics')).toBe(2);
+    expect(outcome.rows).toContainEqual({ user: 'alice', host: 'web-2', cpu: 0.5 });
+    expect(outcome.skipped).toEqual([]);
+    expect(api.logs.filter((l) => l.startsWith('GET /hosts/web-2/metrics'))).toEqual([
+      'GET /hosts/web-2/metrics',
+      'GET /hosts/web-2/metrics -> 500',
+      'GET /hosts/web-2/metrics',
+      'GET /hosts/web-2/metrics -> 200',
+    ]);
+  });
+
+  it('gives up after maxAttempts server errors and skips everything that depends on that call', async () => {
+    const routes = happyRoutes();
+    routes['/users/alice'] = { status: 503, body: 'unavailable' };
+    const api = fakeApi(routes);
+    const outcome = await collectMetrics(api.http, { log: api.log });
+    expect(api.count('/users/alice')).toBe(3);
+    expect(api.calls.filter((c) => c.startsWith('/hosts/web'))).toEqual([]);
+    expect(outcome.skipped).toEqual([{ path: '/users/alice', reason: 'HTTP 503 after 3 attempts' }]);
+    expect(outcome.rows).toEqual([{ user: 'bob', host: 'db-1', cpu: 0.75 }]);
+  });
+
+  it('retries a network failure like a server error', async () => {
+    const routes = happyRoutes();
+    routes['/hosts/db-1/metrics'] = [{ fail: 'ECONNRESET' }, { fail: 'ECONNRESET' }, { fail: 'ECONNRESET' }];
+    const api = fakeApi(routes);
+    const outcome = await collectMetrics(api.http, { log: api.log, maxAttempts: 3 });
+    expect(api.count('/hosts/db-1/metrics')).toBe(3);
+    expect(api.logs).toContain('GET /hosts/db-1/metrics failed: ECONNRESET');
+    expect(outcome.skipped).toEqual([{ path: '/hosts/db-1/metrics', reason: 'ECONNRESET after 3 attempts' }]);
+    expect(outcome.rows).toHaveLength(2);
+  });
+
+  it('logs and skips a body that is not JSON, without retrying, and keeps the other hosts', async () => {
+    const routes = happyRoutes();
+    routes['/hosts/web-1/metrics'] = { status: 200, body: '<html>502 Bad Gateway</html>' };
+    const api = fakeApi(routes);
+    const outcome = await collectMetrics(api.http, { log: api.log });
+    expect(api.count('/hosts/web-1/metrics')).toBe(1);
+    expect(outcome.skipped).toEqual([{ path: '/hosts/web-1/metrics', reason: 'invalid JSON' }]);
+    expect(api.logs).toContain('skip /hosts/web-1/metrics: invalid JSON');
+    expect(outcome.rows.map((r) => r.host)).toEqual(['web-2', 'db-1']);
+  });
+
+  it.each([
+    ['details without a hosts list', '/users/alice', ok({ id: 'alice' })],
+    ['hosts that are not strings', '/users/alice', ok({ id: 'alice', hosts: [1, 2] })],
+    ['details that are JSON null', '/users/alice', ok(null)],
+    ['a cpu value that is a string', '/hosts/web-1/metrics', ok({ cpu: '25%' })],
+  ])('skips %s as an unexpected body, without retrying', async (_label, path, reply) => {
+    const routes = happyRoutes();
+    routes[path] = reply;
+    const api = fakeApi(routes);
+    const outcome = await collectMetrics(api.http, { log: api.log });
+    expect(api.count(path)).toBe(1);
+    expect(outcome.skipped).toEqual([{ path, reason: 'unexpected body' }]);
+  });
+
+  it('does not retry other client errors such as 401', async () => {
+    const routes = happyRoutes();
+    routes['/users/bob'] = { status: 401, body: { error: 'token expired' } };
+    const api = fakeApi(routes);
+    const outcome = await collectMetrics(api.http, { log: api.log });
+    expect(api.count('/users/bob')).toBe(1);
+    expect(api.calls).not.toContain('/hosts/db-1/metrics');
+    expect(outcome.skipped).toEqual([{ path: '/users/bob', reason: 'HTTP 401' }]);
+  });
+
+  it.each([
+    ['a 404', { status: 404, body: {} }, 'cannot list users: not found'],
+    ['a body that is not a list of ids', ok({ users: ['alice'] }), 'cannot list users: unexpected body'],
+    ['persistent 500s', { status: 500, body: '' }, 'cannot list users: HTTP 500 after 3 attempts'],
+  ])('rejects when the user list fails (%s) and calls nothing else', async (_label, reply, message) => {
+    const routes = happyRoutes();
+    routes['/users'] = reply as Reply;
+    const api = fakeApi(routes);
+    await expect(collectMetrics(api.http, { log: api.log })).rejects.toThrow(message);
+    expect(api.calls.every((c) => c === '/users')).toBe(true);
+  });
+
+  it('encodes ids and host names into the path', async () => {
+    const api = fakeApi({
+      '/users': ok(['ops team']),
+      '/users/ops%20team': ok({ id: 'ops team', hosts: ['eu/web-1'] }),
+      '/hosts/eu%2Fweb-1/metrics': ok({ cpu: 0.3 }),
+    });
+    const outcome = await collectMetrics(api.http, { log: api.log });
+    expect(outcome.rows).toEqual([{ user: 'ops team', host: 'eu/web-1', cpu: 0.3 }]);
+  });
+
+  it('honours maxAttempts (1 means no retry at all)', async () => {
+    const routes = happyRoutes();
+    routes['/hosts/web-1/metrics'] = [{ status: 502, body: '' }, ok({ cpu: 0.25 })];
+    const api = fakeApi(routes);
+    const outcome = await collectMetrics(api.http, { log: api.log, maxAttempts: 1 });
+    expect(api.count('/hosts/web-1/metrics')).toBe(1);
+    expect(outcome.skipped).toEqual([{ path: '/hosts/web-1/metrics', reason: 'HTTP 502 after 1 attempts' }]);
+  });
+});

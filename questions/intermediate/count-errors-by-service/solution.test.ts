@@ -1,0 +1,175 @@
+import { countErrors, toJsonReport } from './solution';
+
+const json = (record: Record<string, unknown>) => JSON.stringify(record);
+
+describe('countErrors', () => {
+  it('counts plain-text error lines per service and error type', () => {
+    const counts = countErrors([
+      '2024-05-01T10:00:00Z ERROR [payments] DatabaseError: connection refused',
+      '2024-05-01T10:00:01Z ERROR [payments] DatabaseError: connection refused',
+      '2024-05-01T10:00:02Z ERROR [payments] CardDeclined: insufficient funds',
+      '2024-05-01T10:00:03Z ERROR [auth] TokenExpired: token older than 1h',
+    ]);
+    expect(counts).toEqual({
+      payments: { DatabaseError: 2, CardDeclined: 1 },
+      auth: { TokenExpired: 1 },
+    });
+  });
+
+  it('counts JSON error lines per service and error type', () => {
+    const counts = countErrors([
+      json({ ts: '2024-05-01T10:00:00Z', level: 'error', service: 'api', error_type: 'Timeout', message: 'slow upstream' }),
+      json({ ts: '2024-05-01T10:00:01Z', level: 'error', service: 'api', error_type: 'Timeout', message: 'slow upstream' }),
+      json({ ts: '2024-05-01T10:00:02Z', level: 'error', service: 'worker', error_type: 'OOMKilled', message: 'killed' }),
+    ]);
+    expect(counts).toEqual({ api: { Timeout: 2 }, worker: { OOMKilled: 1 } });
+  });
+
+  it('merges both formats into one nested count, services in first-seen order', () => {
+    const counts = countErrors([
+      '2024-05-01T10:00:00Z ERROR [api] Timeout: upstream took 31s',
+      json({ level: 'error', service: 'api', error_type: 'Timeout', message: 'again' }),
+      json({ level: 'error', service: 'billing', error_type: 'DatabaseError', message: 'pool exhausted' }),
+      '2024-05-01T10:00:05Z ERROR [api] ValueError: bad page size',
+    ]);
+    expect(counts).toEqual({ api: { Timeout: 2, ValueError: 1 }, billing: { DatabaseError: 1 } });
+    expect(Object.keys(counts)).toEqual(['api', 'billing']);
+  });
+
+  it('ignores lines whose level is not error, in both formats', () => {
+    const counts = countErrors([
+      '2024-05-01T10:00:00Z INFO [api] Started: listening on :8080',
+      '2024-05-01T10:00:01Z WARN [api] SlowQuery: 2.5s',
+      '2024-05-01T10:00:02Z ERRORS [api] Timeout: not a real level',
+      json({ level: 'warning', service: 'api', error_type: 'Deprecated', message: 'old endpoint' }),
+      json({ level: 'info', service: 'api', error_type: 'Timeout', message: 'recovered' }),
+      '2024-05-01T10:00:03Z ERROR [api] Timeout: the only real error',
+    ]);
+    expect(counts).toEqual({ api: { Timeout: 1 } });
+  });
+
+  it('matches the error level in any letter case', () => {
+    const counts = countErrors([
+      '2024-05-01T10:00:00Z error [api] Timeout: lower case',
+      '2024-05-01T10:00:01Z Error [api] Timeout: title case',
+      '2024-05-01T10:00:02Z ERROR [api] Timeout: upper case',
+      json({ level: 'ERROR', service: 'api', error_type: 'Timeout' }),
+      json({ level: 'Error', service: 'api', error_type: 'Timeout' }),
+    ]);
+    expect(counts).toEqual({ api: { Timeout: 5 } });
+  });
+
+  it('is not fooled by brackets and colons inside the message', () => {
+    const counts = countErrors([
+      '2024-05-01T10:00:00Z ERROR [api] KeyError: missing key [user] in payload: {"id": 1}',
+      '2024-05-01T10:00:01Z ERROR [billing] DatabaseError: query failed on db-1:5432 [retry 2/3]',
+    ]);
+    expect(counts).toEqual({ api: { KeyError: 1 }, billing: { DatabaseError: 1 } });
+  });
+
+  it('counts a JSON line once, even when its message contains a plain-text log line', () => {
+    const counts = countErrors([
+      json({
+        level: 'error',
+        service: 'gateway',
+        error_type: 'UpstreamError',
+        message: 'upstream said: 2024-05-01T09:59:59Z ERROR [gateway] UpstreamError: pool empty',
+      }),
+      json({ level: 'info', service: 'gateway', error_type: 'None', message: 'x ERROR [gateway] Timeout: quoted' }),
+    ]);
+    expect(counts).toEqual({ gateway: { UpstreamError: 1 } });
+  });
+
+  it.each([
+    ['an empty line', ''],
+    ['a line of spaces', '   '],
+    ['broken JSON', '{"level":"error","service":"api","error_type":"Timeout"'],
+    ['JSON null', 'null'],
+    ['a JSON number', '42'],
+    ['a JSON array', '["error","api","Timeout"]'],
+    ['a JSON string holding a text line', '"2024-05-01T10:00:00Z ERROR [api] Timeout: quoted"'],
+    ['JSON without error_type', '{"level":"error","service":"api"}'],
+    ['JSON with an empty service', '{"level":"error","service":"","error_type":"Timeout"}'],
+    ['JSON with a numeric service', '{"level":"error","service":7,"error_type":"Timeout"}'],
+    ['JSON with a non-string level', '{"level":["error"],"service":"api","error_type":"Timeout"}'],
+    ['text without an error type', '2024-05-01T10:00:00Z ERROR [api] something broke'],
+    ['text without a timestamp', 'ERROR [api] Timeout: slow'],
+    ['text with a space in the service', '2024-05-01T10:00:00Z ERROR [my api] Timeout: slow'],
+    ['text with a space before the colon', '2024-05-01T10:00:00Z ERROR [api] Timeout : slow'],
+  ])('skips %s without throwing', (_label, line) => {
+    expect(() => countErrors([line])).not.toThrow();
+    expect(countErrors([line, '2024-05-01T10:00:00Z ERROR [api] Timeout: real'])).toEqual({ api: { Timeout: 1 } });
+  });
+
+  it('accepts dotted error types, service names with . _ - and Windows line endings', () => {
+    const counts = countErrors([
+      '2024-05-01T10:00:00Z ERROR [kube-proxy.v2] requests.exceptions.ReadTimeout: read timed out\r',
+      '  2024-05-01T10:00:01Z   ERROR   [log_shipper]   _InternalError: queue full  ',
+    ]);
+    expect(counts).toEqual({
+      'kube-proxy.v2': { 'requests.exceptions.ReadTimeout': 1 },
+      log_shipper: { _InternalError: 1 },
+    });
+  });
+
+  it('treats service and type names such as constructor and __proto__ as plain data', () => {
+    const counts = countErrors([
+      '2024-05-01T10:00:00Z ERROR [constructor] toString: odd but valid',
+      json({ level: 'error', service: '__proto__', error_type: 'PollutionAttempt' }),
+    ]);
+    expect(Object.keys(counts)).toEqual(['constructor', '__proto__']);
+    expect(JSON.parse(JSON.stringify(counts))).toEqual(
+      JSON.parse('{"constructor":{"toString":1},"__proto__":{"PollutionAttempt":1}}'),
+    );
+    expect(({} as Record<string, unknown>).PollutionAttempt).toBeUndefined();
+  });
+
+  it('returns an empty object for no lines, and reads any iterable', () => {
+    expect(countErrors([])).toEqual({});
+    function* stream() {
+      yield '2024-05-01T10:00:00Z ERROR [api] Timeout: one';
+      yield '2024-05-01T10:00:01Z ERROR [api] Timeout: two';
+    }
+    expect(countErrors(stream())).toEqual({ api: { Timeout: 2 } });
+  });
+
+  it('returns plain objects that survive JSON.stringify', () => {
+    const counts = countErrors([
+      '2024-05-01T10:00:00Z ERROR [api] Timeout: slow',
+      json({ level: 'error', service: 'db', error_type: 'Deadlock' }),
+    ]);
+    expect(Object.getPrototypeOf(counts)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(counts.api)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(counts))).toEqual({ api: { Timeout: 1 }, db: { Deadlock: 1 } });
+  });
+});
+
+describe('toJsonReport', () => {
+  it('prints indented JSON with services and error types sorted by name', () => {
+    const report = toJsonReport({ worker: { Timeout: 1 }, api: { ValueError: 2, KeyError: 1 } });
+    expect(report).toBe(
+      [
+        '{',
+        '  "api": {',
+        '    "KeyError": 1,',
+        '    "ValueError": 2',
+        '  },',
+        '  "worker": {',
+        '    "Timeout": 1',
+        '  }',
+        '}',
+      ].join('\n'),
+    );
+  });
+
+  it('round-trips the counts of a real log', () => {
+    const counts = countErrors([
+      '2024-05-01T10:00:00Z ERROR [b] Y: 1',
+      '2024-05-01T10:00:00Z ERROR [a] Z: 1',
+      '2024-05-01T10:00:00Z ERROR [a] X: 1',
+    ]);
+    expect(JSON.parse(toJsonReport(counts))).toEqual({ a: { X: 1, Z: 1 }, b: { Y: 1 } });
+    expect(Object.keys(JSON.parse(toJsonReport(counts)))).toEqual(['a', 'b']);
+    expect(toJsonReport({})).toBe('{}');
+  });
+});

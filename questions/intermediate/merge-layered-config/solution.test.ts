@@ -1,0 +1,167 @@
+import { ConfigError, mergeLayers, parseLayer, type JsonObject } from './solution';
+
+function defaults(): JsonObject {
+  return {
+    image: 'web:1.0',
+    replicas: 2,
+    server: { host: '0.0.0.0', port: 8080, tls: { enabled: false, ciphers: ['aes128', 'aes256'] } },
+    regions: ['eu-west', 'us-east'],
+    labels: { team: 'platform' },
+  };
+}
+
+function thrown(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a throw');
+}
+
+describe('mergeLayers', () => {
+  it('merges nested objects key by key, later layers winning', () => {
+    const merged = mergeLayers([
+      { source: 'defaults', data: defaults() },
+      { source: 'prod.json', data: { replicas: 6, server: { port: 443, tls: { enabled: true } } } },
+      { source: 'command line', data: { image: 'web:1.1', labels: { release: 'canary' } } },
+    ]);
+    expect(merged).toEqual({
+      image: 'web:1.1',
+      replicas: 6,
+      server: { host: '0.0.0.0', port: 443, tls: { enabled: true, ciphers: ['aes128', 'aes256'] } },
+      regions: ['eu-west', 'us-east'],
+      labels: { team: 'platform', release: 'canary' },
+    });
+  });
+
+  it('replaces arrays as a whole instead of concatenating or merging them by index', () => {
+    const merged = mergeLayers([
+      { source: 'defaults', data: defaults() },
+      { source: 'prod.json', data: { regions: ['eu-central'], server: { tls: { ciphers: [] } } } },
+    ]);
+    expect(merged.regions).toEqual(['eu-central']);
+    expect((merged.server as JsonObject).tls).toEqual({ enabled: false, ciphers: [] });
+  });
+
+  it('never modifies the input layers', () => {
+    const base = defaults();
+    const prod: JsonObject = { replicas: 6, server: { port: 443 }, regions: ['eu-central'] };
+    const before = JSON.stringify([base, prod]);
+    mergeLayers([{ source: 'defaults', data: base }, { source: 'prod.json', data: prod }]);
+    expect(JSON.stringify([base, prod])).toBe(before);
+  });
+
+  it('returns a result that shares no object or array with the inputs', () => {
+    const base = defaults();
+    const prod: JsonObject = { regions: ['eu-central'], extra: { list: [1, 2] } };
+    const merged = mergeLayers([{ source: 'defaults', data: base }, { source: 'prod.json', data: prod }]);
+    (merged.labels as JsonObject).team = 'changed';
+    (merged.regions as string[]).push('ap-south');
+    ((merged.extra as JsonObject).list as number[]).push(3);
+    ((merged.server as JsonObject).tls as JsonObject).enabled = true;
+    expect(base).toEqual(defaults());
+    expect(prod).toEqual({ regions: ['eu-central'], extra: { list: [1, 2] } });
+  });
+
+  it('reports a type conflict with its path and both sources', () => {
+    const error = thrown(() =>
+      mergeLayers([
+        { source: 'defaults', data: defaults() },
+        { source: 'prod.json', data: { replicas: '6' } },
+      ]),
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain('type conflict at replicas: number in defaults, string in prod.json');
+  });
+
+  it('collects every conflict, naming the layer that set the old value', () => {
+    const error = thrown(() =>
+      mergeLayers([
+        { source: 'defaults', data: defaults() },
+        { source: 'prod.json', data: { server: { port: 443 } } },
+        { source: 'command line', data: { server: { port: '443', tls: 'on' }, regions: { eu: true } } },
+      ]),
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain('type conflict at server.port: number in prod.json, string in command line');
+    expect(error.message).toContain('type conflict at server.tls: object in defaults, string in command line');
+    expect(error.message).toContain('type conflict at regions: array in defaults, object in command line');
+  });
+
+  it('lets null replace anything and be replaced by anything', () => {
+    const merged = mergeLayers([
+      { source: 'defaults', data: { proxy: { url: 'http://proxy:3128' }, timeout: null, tags: ['a'] } },
+      { source: 'prod.json', data: { proxy: null, timeout: 30, tags: null } },
+      { source: 'command line', data: { tags: ['b'] } },
+    ]);
+    expect(merged).toEqual({ proxy: null, timeout: 30, tags: ['b'] });
+  });
+
+  it('keeps keys that only a later layer has, and returns {} for no layers', () => {
+    expect(mergeLayers([])).toEqual({});
+    expect(mergeLayers([{ source: 'a', data: {} }, { source: 'b', data: { added: { deep: [1] } } }])).toEqual({
+      added: { deep: [1] },
+    });
+  });
+
+  it('refuses a __proto__ key instead of polluting prototypes', () => {
+    const hostile = parseLayer('{"labels": {"__proto__": {"polluted": true}}, "__proto__": {"admin": true}}', 'evil.json');
+    const error = thrown(() => mergeLayers([{ source: 'defaults', data: defaults() }, { source: 'evil.json', data: hostile }]));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain('forbidden key "__proto__" at labels.__proto__ in evil.json');
+    expect(error.message).toContain('forbidden key "__proto__" at __proto__ in evil.json');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('also refuses __proto__ inside a section that is copied in whole', () => {
+    const hostile = parseLayer('{"newSection": {"__proto__": {"polluted": true}}}', 'evil.json');
+    expect(() => mergeLayers([{ source: 'evil.json', data: hostile }])).toThrow(
+      'forbidden key "__proto__" at newSection.__proto__ in evil.json',
+    );
+  });
+});
+
+describe('parseLayer', () => {
+  it('parses a JSON object', () => {
+    expect(parseLayer('{"replicas": 3, "server": {"port": 443}}', 'prod.json')).toEqual({
+      replicas: 3,
+      server: { port: 443 },
+    });
+  });
+
+  it('says on which line and column the JSON breaks', () => {
+    const text = '{\n  "replicas": 3\n  "image": "web:1.2"\n}';
+    const error = thrown(() => parseLayer(text, 'prod.json'));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toMatch(/^prod\.json: invalid JSON at line 3, column 3: .*position 20/);
+  });
+
+  it('counts lines correctly for an error at the start of a line', () => {
+    const error = thrown(() => parseLayer('{"a": 1}\n]', 'x.json'));
+    expect(error.message).toMatch(/^x\.json: invalid JSON at line 2, column 1: /);
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['a truncated object', '{"a": {"b": 1}'],
+    ['a trailing comma', '{"a": [1, 2,]}'],
+  ])('throws a ConfigError naming the file for %s', (_label, text) => {
+    const error = thrown(() => parseLayer(text, 'broken.json'));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toMatch(/^broken\.json: invalid JSON/);
+  });
+
+  it.each([
+    ['[1, 2]', 'array'],
+    ['null', 'null'],
+    ['"text"', 'string'],
+    ['42', 'number'],
+    ['true', 'boolean'],
+  ])('rejects a top level of %s as %s', (text, kind) => {
+    const error = thrown(() => parseLayer(text, 'prod.json'));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toBe(`prod.json: expected an object at the top level, got ${kind}`);
+  });
+});

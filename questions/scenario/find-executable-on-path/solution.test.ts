@@ -1,0 +1,115 @@
+import { which, runTool, ToolNotFoundError } from './solution';
+import type { FileInfo, RunResult } from './solution';
+
+const exe: FileInfo = { isFile: true, executable: true };
+const plain: FileInfo = { isFile: true, executable: false };
+const folder: FileInfo = { isFile: false, executable: true };
+
+function fakeFs(entries: Record<string, FileInfo>) {
+  const probed: string[] = [];
+  return {
+    probed,
+    stat(path: string): FileInfo | null {
+      probed.push(path);
+      return entries[path] ?? null;
+    },
+  };
+}
+
+function fakeRunner() {
+  const calls: { file: string; args: readonly string[] }[] = [];
+  const run = async (file: string, args: readonly string[]): Promise<RunResult> => {
+    calls.push({ file, args });
+    return { code: 0, stdout: 'Client Version: v1.30.0\n', stderr: '' };
+  };
+  return { calls, run };
+}
+
+describe('which', () => {
+  it('returns the first match in PATH order', () => {
+    const fs = fakeFs({ '/usr/local/bin/kubectl': exe, '/usr/bin/kubectl': exe });
+    expect(which('kubectl', { env: { PATH: '/usr/local/bin:/usr/bin' }, fs })).toBe('/usr/local/bin/kubectl');
+    expect(which('kubectl', { env: { PATH: '/usr/bin:/usr/local/bin' }, fs })).toBe('/usr/bin/kubectl');
+  });
+
+  it('skips a file that exists but is not executable and keeps looking', () => {
+    const fs = fakeFs({ '/opt/tools/kubectl': plain, '/usr/bin/kubectl': exe });
+    expect(which('kubectl', { env: { PATH: '/opt/tools:/usr/bin' }, fs })).toBe('/usr/bin/kubectl');
+    expect(which('kubectl', { env: { PATH: '/opt/tools' }, fs })).toBeNull();
+  });
+
+  it('skips a directory that happens to have the command name', () => {
+    const fs = fakeFs({ '/home/ci/kubectl': folder, '/usr/bin/kubectl': exe });
+    expect(which('kubectl', { env: { PATH: '/home/ci:/usr/bin' }, fs })).toBe('/usr/bin/kubectl');
+  });
+
+  it('skips empty PATH entries without probing "/kubectl" or the current directory', () => {
+    const fs = fakeFs({ '/kubectl': exe, kubectl: exe });
+    expect(which('kubectl', { env: { PATH: ':/opt/bin::/usr/bin:' }, fs })).toBeNull();
+    expect(fs.probed).toEqual(['/opt/bin/kubectl', '/usr/bin/kubectl']);
+  });
+
+  it('joins an entry that already ends in a slash with a single slash', () => {
+    const fs = fakeFs({ '/opt/tools/bin/kubectl': exe });
+    expect(which('kubectl', { env: { PATH: '/usr/bin:/opt/tools/bin/' }, fs })).toBe('/opt/tools/bin/kubectl');
+  });
+
+  it('returns null when the command is nowhere on PATH', () => {
+    const fs = fakeFs({ '/usr/bin/helm': exe });
+    expect(which('kubectl', { env: { PATH: '/usr/local/bin:/usr/bin:/bin' }, fs })).toBeNull();
+    expect(fs.probed).toEqual(['/usr/local/bin/kubectl', '/usr/bin/kubectl', '/bin/kubectl']);
+  });
+
+  it.each([
+    ['PATH is missing', {}],
+    ['PATH is empty', { PATH: '' }],
+  ])('returns null when %s', (_label, env) => {
+    const fs = fakeFs({ '/usr/bin/kubectl': exe });
+    expect(which('kubectl', { env, fs })).toBeNull();
+  });
+
+  it('returns null for an empty command name', () => {
+    const fs = fakeFs({ '/usr/bin/': exe });
+    expect(which('', { env: { PATH: '/usr/bin' }, fs })).toBeNull();
+  });
+
+  it('checks a name containing a slash directly, without searching PATH', () => {
+    const fs = fakeFs({ '/usr/bin/kubectl': exe, './deploy.sh': exe, 'scripts/notes.txt': plain });
+    const env = { PATH: '/usr/local/bin:/usr/bin' };
+    expect(which('/usr/bin/kubectl', { env, fs })).toBe('/usr/bin/kubectl');
+    expect(which('./deploy.sh', { env, fs })).toBe('./deploy.sh');
+    expect(which('scripts/notes.txt', { env, fs })).toBeNull();
+    expect(fs.probed).toEqual(['/usr/bin/kubectl', './deploy.sh', 'scripts/notes.txt']);
+  });
+});
+
+describe('runTool', () => {
+  it('runs the resolved absolute path with the given arguments', async () => {
+    const fs = fakeFs({ '/usr/bin/kubectl': exe });
+    const runner = fakeRunner();
+    const result = await runTool('kubectl', ['version', '--client'], { env: { PATH: '/usr/local/bin:/usr/bin' }, fs, run: runner.run });
+    expect(runner.calls).toEqual([{ file: '/usr/bin/kubectl', args: ['version', '--client'] }]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('v1.30.0');
+  });
+
+  it('fails with a helpful ToolNotFoundError and never calls the runner', async () => {
+    const fs = fakeFs({});
+    const runner = fakeRunner();
+    const attempt = runTool('kubectl', ['get', 'pods'], { env: { PATH: '/usr/local/bin::/usr/bin' }, fs, run: runner.run });
+    await expect(attempt).rejects.toBeInstanceOf(ToolNotFoundError);
+    await expect(attempt).rejects.toMatchObject({ command: 'kubectl', searched: ['/usr/local/bin', '/usr/bin'] });
+    await expect(attempt).rejects.toThrow(/kubectl/);
+    await expect(attempt).rejects.toThrow(/\/usr\/local\/bin.*\/usr\/bin/);
+    expect(runner.calls).toEqual([]);
+  });
+
+  it('reports an explicit path that is not executable', async () => {
+    const fs = fakeFs({ './deploy.sh': plain });
+    const runner = fakeRunner();
+    const attempt = runTool('./deploy.sh', [], { env: { PATH: '/usr/bin' }, fs, run: runner.run });
+    await expect(attempt).rejects.toMatchObject({ command: './deploy.sh', searched: [] });
+    await expect(attempt).rejects.toThrow(/\.\/deploy\.sh/);
+    expect(runner.calls).toEqual([]);
+  });
+});

@@ -129,6 +129,55 @@ describe('drills CLI', function () {
     assert.match(weak.stderr, /greet-weak\.yaml:\d+:1: mistakes: mistake 2 \("Passes the tests by accident"\) passes every test/);
   });
 
+  it('validates a folder drill: errors at the file at fault; --run names the patch of a mistake the tests miss', () => {
+    const root = path.join(work, 'folder-pack');
+    const dir = path.join(root, 'beginner', 'add-one');
+    const write = (name: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    };
+    write('drill.yaml', 'id: add-one\ntier: beginner\ntopic: regex\ntitle: Add one\nminutes: 5\nhints: [nudge]\nmistakes:\n  - title: Adds two\n    file: mistakes/adds-two.patch\n    blind: false\n  - title: Same answer, other words\n    file: mistakes/same.ts\n    blind: true\n');
+    write('prompt.md', 'Add one.\n');
+    write('answer.md', 'n + 1\n');
+    write('stub.ts', "export function f(n: number): number {\n  throw new Error('Not implemented');\n}\n");
+    write('solution.ts', 'export function f(n: number): number {\n  return n + 1;\n}\n');
+    write('solution.test.ts', "import { f } from './solution';\nit('adds one', () => expect(f(1)).toBe(2));\n");
+    write('mistakes/adds-two.patch', '--- a/solution.ts\n+++ b/solution.ts\n@@ -1,3 +1,3 @@\n export function f(n: number): number {\n-  return n + 1;\n+  return n + 2;\n }\n');
+    write('mistakes/same.ts', 'export function f(n: number): number {\n  return 1 + n;\n}\n');
+    const run = drills(['validate', '--run', root]);
+    assert.equal(run.status, 1);
+    assert.equal(run.stderr, `${path.join(dir, 'mistakes', 'same.ts')}:1:1: mistakes: mistake 2 ("Same answer, other words") passes every test: the tests must reject it\n`);
+
+    write('stub.ts', '');
+    write('mistakes/adds-two.patch', '--- a/solution.ts\n+++ b/solution.ts\n@@ -1,3 +1,3 @@\n export function g(n: number): number {\n-  return n + 1;\n+  return n + 2;\n }\n');
+    const bad = drills(['validate', root]);
+    assert.equal(bad.status, 1);
+    assert.equal(bad.stderr, [
+      `${path.join(dir, 'stub.ts')}:1:1: stub: stub.ts is empty`,
+      `${path.join(dir, 'mistakes', 'adds-two.patch')}:3:1: mistakes: hunk @@ -1,3 +1,3 @@ no longer applies to solution.ts: line 1 of solution.ts is "export function f(n: number): number {" where the patch expects "export function g(n: number): number {" (regenerate the patch with diff -u)`,
+      '',
+    ].join('\n'));
+  });
+
+  it('validate DIR1 DIR2 finds an id used twice across the packs and an id the bundled pack already has', () => {
+    const one = path.join(work, 'dup-one');
+    const two = path.join(work, 'dup-two');
+    const question = (id: string) => `id: ${id}\ntier: beginner\ntopic: regex\ntitle: T\nprompt: P\nanswer: A\nhints: [h]\nstub: s\nsolution: s\ntests: t\n`;
+    fs.mkdirSync(one);
+    fs.mkdirSync(two);
+    fs.writeFileSync(path.join(one, 'a.yaml'), question('shared-id'));
+    fs.writeFileSync(path.join(two, 'b.yaml'), question('shared-id'));
+    fs.writeFileSync(path.join(two, 'c.yaml'), question('retry-flaky-call'));
+    const r = drills(['validate', one, two]);
+    assert.equal(r.status, 1);
+    const lines = r.stderr.trimEnd().split('\n');
+    assert.equal(lines.length, 2, r.stderr);
+    assert.match(lines[0]!, new RegExp(`^${escape(path.join(two, 'b.yaml'))}:1:1: id: duplicate id "shared-id" \\(already used by ${escape(path.join(one, 'a.yaml'))}\\)`));
+    assert.match(lines[1]!, new RegExp(`^${escape(path.join(two, 'c.yaml'))}:1:1: id: duplicate id "retry-flaky-call" \\(already used by the bundled drill .*retry-flaky-call/drill\\.yaml\\)`));
+    assert.match(r.stdout, /dup-one: 1 drill, 0 problems/);
+    assert.match(r.stdout, /dup-two: 2 drills, 2 problems/);
+  });
+
   it('checks a solution against a drill: exit 0 when it passes, 1 when it fails, JSON on request', () => {
     const pass = drills(['check', 'add-numbers', path.join(work, 'add-good.ts'), '--pack', PACK, '--json']);
     assert.equal(pass.status, 0, pass.stderr);

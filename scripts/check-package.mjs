@@ -17,7 +17,9 @@ const LIMIT = 1.5 * 1024 * 1024;
 const ALLOWED = [
   /^extension\/package\.json$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/LICENSE(\.txt)?$/i,
   /^extension\/dist\/(extension|sandbox|cli|webview)\.js$/, /^extension\/dist\/questions\.json$/, /^extension\/media\/[^/]+\.(svg|png|css)$/,
-  /^extension\/questions\/schema\.json$/, /^extension\/questions\/(beginner|intermediate|scenario)\/[a-z0-9-]+\.yaml$/,
+  /^extension\/questions\/(drill\.)?schema\.json$/,
+  /^extension\/questions\/(beginner|intermediate|scenario)\/[a-z0-9-]+\/(drill\.yaml|prompt\.md|answer\.md|stub\.ts|solution\.ts|solution\.test\.ts)$/,
+  /^extension\/questions\/(beginner|intermediate|scenario)\/[a-z0-9-]+\/mistakes\/[a-z0-9-]+\.(patch|ts)$/,
   /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
 ];
 
@@ -145,7 +147,7 @@ async function main() {
   const entries = zipEntries(vsix);
   const stray = entries.filter((e) => !ALLOWED.some((re) => re.test(e)));
   check(stray.length === 0, `it ships only the bundle, media, questions and docs${stray.length ? ` (also: ${stray.join(', ')})` : ''}`);
-  for (const needed of ['extension/dist/extension.js', 'extension/dist/sandbox.js', 'extension/dist/cli.js', 'extension/dist/webview.js', 'extension/dist/questions.json', 'extension/media/panel.css', 'extension/questions/schema.json']) {
+  for (const needed of ['extension/dist/extension.js', 'extension/dist/sandbox.js', 'extension/dist/cli.js', 'extension/dist/webview.js', 'extension/dist/questions.json', 'extension/media/panel.css', 'extension/questions/schema.json', 'extension/questions/drill.schema.json', 'extension/questions/beginner/retry-flaky-call/drill.yaml', 'extension/questions/beginner/retry-flaky-call/solution.test.ts']) {
     check(entries.includes(needed), `it contains ${needed}`);
   }
   const yamlCount = entries.filter((e) => e.endsWith('.yaml')).length;

@@ -1,7 +1,9 @@
-// One-off: turns each single-file drill questions/<tier>/<id>.yaml into a drill folder questions/<tier>/<id>/
-// (drill.yaml, prompt.md, answer.md, stub.ts, solution.ts, solution.test.ts, mistakes/<slug>.patch), then loads the
-// folder with the real loader and checks every field, and every applied patch, equals the YAML's exactly.
-// Usage: node scripts/convert-questions.mjs <drill-content-review.md>   (minutes come from its §2 table)
+// Turns each single-file drill questions/<tier>/<id>.yaml into a drill folder questions/<tier>/<id>/ (drill.yaml,
+// prompt.md, answer.md, stub.ts, solution.ts, solution.test.ts, mistakes/<slug>.patch: each kept mistake as a diff -u
+// against solution.ts), then loads the folder with the real loader, checks every field and every applied patch
+// equals the YAML's exactly, and removes the YAML file. Used once for the bank; kept to convert a drill that
+// arrives as a single file.
+// Usage: node scripts/convert-questions.mjs [review.md]   (minutes: the YAML's own, else the review's §2 table)
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
 
-const review = fs.readFileSync(process.argv[2], 'utf8');
+const review = process.argv[2] ? fs.readFileSync(process.argv[2], 'utf8') : '';
 const minutes = new Map();
 for (const m of review.matchAll(/^\| ([a-z0-9-]+) \| [BIS] \| \d+ \| (\d+) \|/gm)) minutes.set(m[1], Number(m[2]));
 
@@ -48,7 +50,8 @@ for (const tier of ['beginner', 'intermediate', 'scenario']) {
     const file = path.join(tierDir, name);
     const { drill: d, errors } = parseQuestion({ path: file, text: fs.readFileSync(file, 'utf8') });
     if (!d) throw new Error(`${file}: ${JSON.stringify(errors)}`);
-    if (!minutes.has(d.id)) throw new Error(`no minutes for ${d.id}`);
+    if (d.minutes !== undefined) minutes.set(d.id, d.minutes);
+    if (!minutes.has(d.id)) throw new Error(`${file}: no minutes (add "minutes: N" to the file)`);
     const dir = path.join(tierDir, d.id);
     fs.mkdirSync(path.join(dir, 'mistakes'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'prompt.md'), d.prompt);

@@ -2,6 +2,8 @@
 // it loads cleanly, covers the guide, and every drill's reference passes, its stub fails and its kept mistakes are
 // rejected. One `it` per drill and per mistake, so a failure names what is wrong.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { formatPackError, TIERS, type Drill } from '../../src/core/model';
 import { loadPackFromDirSync } from '../../src/core/pack';
 import { drillCheckRequest, SandboxRunner, type CheckResult } from '../../src/core/runner';
@@ -33,6 +35,16 @@ describe('question bank', function () {
   describe('the pack', () => {
     it('loads with no errors', () => {
       assert.deepEqual(errors.map(formatPackError), []);
+    });
+
+    it('is all drill folders questions/<tier>/<id>/ with their minutes: no single-file drill is left', () => {
+      for (const d of drills) {
+        assert.equal(d.source.dir, path.join(questionsDir, d.tier, d.id), d.id);
+        assert.ok(Number.isInteger(d.minutes), `${d.id} has no minutes`);
+        assert.ok(d.mistakes.every((m) => m.file !== undefined && typeof m.blind === 'boolean'), d.id);
+      }
+      const left = TIERS.flatMap((t) => fs.readdirSync(path.join(questionsDir, t)).filter((n) => /\.ya?ml$/i.test(n)));
+      assert.deepEqual(left, []);
     });
 
     it('has unique ids', () => {

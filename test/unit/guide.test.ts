@@ -37,7 +37,9 @@ const FACTS: Record<Tier, RegExp[][]> = {
 const guidePath = path.resolve(repoRoot, '..', 'shared', 'seed', '000_e00258f3d1c88247.txt');
 const words = (text: string): string[] => text.toLowerCase().match(/[a-z0-9]+|\|/g) ?? [];
 
-describe('the bank against the guide', () => {
+describe('the bank against the guide', function () {
+  // Two runs of the CLI below: a child process each.
+  this.timeout(30000);
   const { drills } = loadPackFromDirSync(questionsDir);
 
   for (const tier of TIERS) {

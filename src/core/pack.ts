@@ -53,13 +53,16 @@ export const DRILL_YAML_FIELDS: readonly string[] = FOLDER_FIELDS;
 // ---------------------------------------------------------------- reading a folder
 
 /** One step of the walk: what it needs from the file system. The same walk runs synchronously or not. */
-type WalkRequest = { op: 'list'; dir: string } | { op: 'read'; file: string };
+type WalkRequest = { op: 'list'; dir: string } | { op: 'read'; files: string[] };
 type WalkEntry = { name: string; kind: 'dir' | 'file' | 'other' };
-type WalkResponse = WalkEntry[] | Buffer | { error: unknown } | { tooBig: number };
+type ReadResult = Buffer | { error: unknown } | { tooBig: number };
+type WalkResponse = WalkEntry[] | ReadResult[] | { error: unknown };
 type Walk = Generator<WalkRequest, { files: PackFile[]; errors: PackError[] }, WalkResponse>;
+/** How many files the asynchronous walk reads at once. */
+const READ_CONCURRENCY = 16;
 
-const failed = (r: WalkResponse): r is { error: unknown } => typeof r === 'object' && r !== null && 'error' in r;
-const tooBig = (r: WalkResponse): r is { tooBig: number } => typeof r === 'object' && r !== null && 'tooBig' in r;
+const failed = (r: WalkResponse | ReadResult): r is { error: unknown } => typeof r === 'object' && r !== null && 'error' in r;
+const tooBig = (r: ReadResult): r is { tooBig: number } => typeof r === 'object' && r !== null && 'tooBig' in r;
 
 /**
  * Lists and reads a pack folder: every *.yaml / *.yml file, and every file of a drill folder (one holding
@@ -102,8 +105,9 @@ function* walkPack(root: string): Walk {
   yield* visit(root, 0, false);
 
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  for (const file of toRead) {
-    const read = yield { op: 'read', file };
+  const reads = (yield { op: 'read', files: toRead }) as ReadResult[];
+  for (const [i, file] of toRead.entries()) {
+    const read = reads[i]!;
     if (failed(read)) {
       err(file, `cannot read the file: ${errorText(read.error)}`);
     } else if (tooBig(read)) {
@@ -119,6 +123,21 @@ function* walkPack(root: string): Walk {
   return { files, errors };
 }
 
+/** One file, unless it is over MAX_FILE_BYTES (then only its size is known). */
+async function readCapped(file: string): Promise<ReadResult> {
+  try {
+    const handle = await fs.promises.open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      return size > MAX_FILE_BYTES ? { tooBig: size } : await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    return { error: e };
+  }
+}
+
 const kindOf = (d: fs.Dirent): WalkEntry['kind'] => (d.isDirectory() ? 'dir' : d.isFile() ? 'file' : 'other');
 
 /** Reads every question file under `dir` without blocking; an unreadable folder or file is an error entry. */
@@ -132,13 +151,16 @@ export async function readPackDir(dir: string): Promise<{ files: PackFile[]; err
       if (req.op === 'list') {
         res = (await fs.promises.readdir(req.dir, { withFileTypes: true })).map((d) => ({ name: d.name, kind: kindOf(d) }));
       } else {
-        const handle = await fs.promises.open(req.file, 'r');
-        try {
-          const { size } = await handle.stat();
-          res = size > MAX_FILE_BYTES ? { tooBig: size } : await handle.readFile();
-        } finally {
-          await handle.close();
-        }
+        const results: ReadResult[] = new Array(req.files.length);
+        let next = 0;
+        const worker = async () => {
+          while (next < req.files.length) {
+            const i = next++;
+            results[i] = await readCapped(req.files[i]!);
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, req.files.length) }, worker));
+        res = results;
       }
     } catch (e) {
       res = { error: e };
@@ -159,8 +181,14 @@ export function readPackDirSync(dir: string): { files: PackFile[]; errors: PackE
       if (req.op === 'list') {
         res = fs.readdirSync(req.dir, { withFileTypes: true }).map((d) => ({ name: d.name, kind: kindOf(d) }));
       } else {
-        const size = fs.statSync(req.file).size;
-        res = size > MAX_FILE_BYTES ? { tooBig: size } : fs.readFileSync(req.file);
+        res = req.files.map((file): ReadResult => {
+          try {
+            const size = fs.statSync(file).size;
+            return size > MAX_FILE_BYTES ? { tooBig: size } : fs.readFileSync(file);
+          } catch (e) {
+            return { error: e };
+          }
+        });
       }
     } catch (e) {
       res = { error: e };

@@ -57,8 +57,8 @@ async function build() {
 }
 
 function formatSurvivor(file, m) {
-  const shown = (s) => (s.length > 70 ? `${s.slice(0, 67)}...` : s).replace(/\s*\n\s*/g, ' ');
-  return `${file}:${m.line}:${m.column} ${m.mutator}: \`${shown(m.original)}\` -> \`${shown(m.replacement)}\``;
+  const shown = (s) => JSON.stringify(s.length > 70 ? `${s.slice(0, 67)}...` : s);
+  return `${file}:${m.line}:${m.column} ${m.mutator}: ${shown(m.original)} -> ${shown(m.replacement)}`;
 }
 
 async function main() {

@@ -1,5 +1,6 @@
 // questions/mutation-report.json: one entry per drill, keyed by a hash of its solution.ts and solution.test.ts, with
-// the mutation score and the mutants that survived. test/unit/mutation.test.ts holds every bundled drill to it.
+// the mutation score and the mutants that survived. scripts/mutate.mjs writes it; test/unit/mutation.test.ts holds
+// every bundled drill to it through auditMutationReport below.
 //
 // Score = killed / (killed + survivors), in percent, where killed counts mutants the tests failed on or timed out
 // on, survivors are the mutants no test failed on (Stryker's Survived and NoCoverage), and mutants recorded as
@@ -98,4 +99,61 @@ export function readDebt(repo) {
 
 export function writeDebt(repo, debt) {
   fs.writeFileSync(path.join(repo, DEBT_FILE), `${JSON.stringify(debt, null, 2)}\n`);
+}
+
+/** The bundled drills in folder form, questions/<tier>/<id>/ with solution.ts: { id, dir, solution, tests }. */
+export function bankDrills(repo) {
+  const questions = path.join(repo, 'questions');
+  const drills = [];
+  for (const tier of fs.readdirSync(questions, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const folder of fs.readdirSync(path.join(questions, tier.name), { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      const dir = path.join(questions, tier.name, folder.name);
+      if (!fs.existsSync(path.join(dir, 'solution.ts'))) continue;
+      const read = (name) => (fs.existsSync(path.join(dir, name)) ? fs.readFileSync(path.join(dir, name), 'utf8') : '');
+      drills.push({ id: folder.name, dir, solution: read('solution.ts'), tests: read('solution.test.ts') });
+    }
+  }
+  return drills.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * Every problem of the report for these drills ({ id, solution, tests }), one message each; none when all is well.
+ * `debt` names the drills allowed under the bar: one of them that meets the bar is a problem (take it off the list).
+ */
+export function auditMutationReport(drills, report, debt) {
+  const problems = [];
+  const rerun = (id) => `run \`npm run mutate ${id}\``;
+  const ids = new Set(drills.map((d) => d.id));
+  for (const drill of drills) {
+    const entry = report.drills[drill.id];
+    if (!entry) {
+      problems.push(`${drill.id}: no entry in ${REPORT_FILE}: ${rerun(drill.id)}`);
+      continue;
+    }
+    if (entry.hash !== drillHash(drill.solution, drill.tests)) {
+      problems.push(`${drill.id}: stale entry (solution.ts or solution.test.ts changed since it was mutated): ${rerun(drill.id)}`);
+      continue;
+    }
+    const score = scoreOf(entry.detected, entry.survivors.length);
+    if (score !== entry.score) {
+      problems.push(`${drill.id}: the score ${entry.score} does not match its counts (${score}): ${rerun(drill.id)}`);
+      continue;
+    }
+    for (const e of entry.equivalent) {
+      if (typeof e.reason !== 'string' || e.reason.trim() === '') {
+        problems.push(`${drill.id}: the equivalent mutant at solution.ts:${e.line}:${e.column} (${e.mutator}) has no reason`);
+      }
+    }
+    const owed = debt.includes(drill.id);
+    if (score < BAR && !owed) {
+      const survivors = entry.survivors.map((m) => `\n    solution.ts:${m.line}:${m.column} ${m.mutator}: ${JSON.stringify(m.original)} -> ${JSON.stringify(m.replacement)}`);
+      problems.push(
+        `${drill.id}: ${score}% of mutants killed, under the bar of ${BAR}%: kill these survivors with better tests, or record them as equivalent with a reason:${survivors.join('')}`,
+      );
+    }
+    if (score >= BAR && owed) problems.push(`${drill.id}: at ${score}% it meets the bar: take it off ${DEBT_FILE}`);
+  }
+  for (const id of debt) if (!ids.has(id)) problems.push(`${DEBT_FILE} names ${id}, which is not a bundled drill`);
+  for (const id of Object.keys(report.drills)) if (!ids.has(id)) problems.push(`${REPORT_FILE} has an entry for ${id}, which is not a bundled drill: remove it`);
+  return problems;
 }

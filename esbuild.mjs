@@ -24,6 +24,24 @@ const problemReporter = {
   },
 };
 
+/**
+ * The sandbox's `expect` honours only asymmetric matchers of the checker's own realm (expect.any, objectContaining,
+ * matchers from expect.extend): an object of the code under test with an `asymmetricMatch` method must not be able to
+ * declare itself equal to anything. The hook is set by src/sandbox/check.ts.
+ */
+const foreignMatchers = {
+  name: 'foreign-asymmetric-matchers',
+  setup(build) {
+    build.onLoad({ filter: /@jest[\\/]expect-utils[\\/]build[\\/]index\.js$/ }, async (args) => {
+      const text = await fs.promises.readFile(args.path, 'utf8');
+      const marker = 'function isAsymmetric(obj) {';
+      if (!text.includes(marker)) throw new Error(`${args.path}: isAsymmetric not found; update the foreign-asymmetric-matchers plugin`);
+      const gate = "\n  const isUserValue = globalThis[Symbol.for('interview-drills.isUserValue')];\n  if (typeof isUserValue === 'function' && isUserValue(obj)) return false;";
+      return { contents: text.replace(marker, marker + gate), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -35,7 +53,7 @@ const common = {
 
 const bundles = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['src/sandbox/main.ts'], outfile: 'dist/sandbox.js', platform: 'node', format: 'cjs', target: 'node20' },
+  { ...common, entryPoints: ['src/sandbox/main.ts'], outfile: 'dist/sandbox.js', platform: 'node', format: 'cjs', target: 'node20', plugins: [problemReporter, foreignMatchers] },
   { ...common, entryPoints: ['src/cli/drills.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/webview/panel.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ].filter((b) => b.entryPoints.every((e) => fs.existsSync(e)));

@@ -20,8 +20,17 @@ const PRINT_PLUGINS = [
   plugins.ReactTestComponent,
 ];
 
+/** Longer messages, stacks and printed strings are cut before any work is done on them (a 50 MB stack must not
+ * run the sandbox out of memory). */
+export const MAX_ERROR_TEXT = 64 * 1024;
+
+function cut(text: string, max = MAX_ERROR_TEXT): string {
+  return text.length <= max ? text : `${text.slice(0, max)}\n… (${text.length - max} more characters)`;
+}
+
 /** Prints a value the way Jest's matchers do (pretty-format, no colours); never throws. */
 export function printValue(value: unknown, options: { maxDepth?: number; min?: boolean } = {}): string {
+  if (typeof value === 'string' && value.length > MAX_ERROR_TEXT) value = cut(value);
   try {
     return prettyFormat(value, { plugins: PRINT_PLUGINS, escapeString: false, ...options });
   } catch {
@@ -91,9 +100,9 @@ export function describeThrown(value: unknown, files: UserFiles, isAssertion = f
     return { message: `thrown: ${printValue(value)}`, frames: [] };
   }
   const rawStack = safeGet(value, 'stack');
-  const stack = typeof rawStack === 'string' ? rawStack : '';
+  const stack = typeof rawStack === 'string' ? rawStack.slice(0, 4 * MAX_ERROR_TEXT) : '';
   const frames = userFrames(stack, files);
-  const message = stripAnsi(String(safeGet(value, 'message')));
+  const message = stripAnsi(cut(String(safeGet(value, 'message'))));
   const matcherResult = safeGet(value, 'matcherResult');
   const hasResult = typeof matcherResult === 'object' && matcherResult !== null;
   if (isAssertion || hasResult || value instanceof JestAssertionError) {
@@ -105,7 +114,7 @@ export function describeThrown(value: unknown, files: UserFiles, isAssertion = f
     return description;
   }
   const rawName = safeGet(value, 'name');
-  const name = typeof rawName === 'string' && rawName !== '' ? rawName : 'Error';
+  const name = typeof rawName === 'string' && rawName !== '' ? rawName.slice(0, 200) : 'Error';
   const header = message === '' ? name : `${name}: ${message}`;
   const trace = frames.map((f) => `    at ${f.fn ? `${f.fn} (${f.file}:${f.line}:${f.column})` : `${f.file}:${f.line}:${f.column}`}`);
   return { message: [header, ...trace].join('\n'), frames };

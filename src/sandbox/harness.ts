@@ -7,6 +7,7 @@
 // and an endless synchronous loop anywhere (module body, describe body, hook, test) is cut off at the check's
 // deadline with the results so far intact.
 import { SUITE_FAILURE_TITLE } from '../core/runner/protocol';
+import { formatBytes, formatSeconds } from '../core/runner/verdict';
 import type { SourceLocation, TestResult } from '../core/runner/types';
 import { expandEach } from './each';
 import { describeThrown, safeGet, userFrames, type Frame, type UserFiles } from './errors';
@@ -108,6 +109,14 @@ export interface HarnessOptions {
   /** Errors already reported another way (a syntax error is a CompileError): not repeated as a failed suite. */
   reportedElsewhere(error: unknown): boolean;
   report(result: TestResult): void;
+  /** Calls a function of the user's realm, handing its arguments over (see membrane.ts). */
+  callUser(fn: UserFn, args: unknown[]): unknown;
+  /** Waits for a value returned by user code without handing it a checker function. */
+  settle(value: unknown, onFulfilled: (v: unknown) => void, onRejected: (e: unknown) => void): void;
+  /** A value thrown by user code, as checker code reads it. */
+  toHost(error: unknown): unknown;
+  /** Throws when `what` (a test, hook, .only, .skip) is declared from a file other than a test file. */
+  mayDeclare(what: string): void;
   /** Timers of the harness itself (the user's timers are wrapped and cleared separately). */
   setTimeout: typeof setTimeout;
   clearTimeout: typeof clearTimeout;
@@ -128,27 +137,25 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof safeGet(value, 'then') === 'function';
 }
 
+/** A title longer than this is cut (a 30 MB title must not become 60 MB of messages). */
+export const MAX_TITLE = 1024;
+/** A check runs at most this many tests (each is a message to the host). */
+export const MAX_TESTS = 10000;
+
+function capTitle(title: string): string {
+  return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE)}… (${title.length - MAX_TITLE} more characters)`;
+}
+
 function titleOf(title: unknown): string {
   if (typeof title === 'function') {
     const name = safeGet(title, 'name');
-    return typeof name === 'string' && name !== '' ? name : '<anonymous>';
+    return typeof name === 'string' && name !== '' ? capTitle(name) : '<anonymous>';
   }
   try {
-    return String(title);
+    return capTitle(String(title));
   } catch {
     return '<untitled>';
   }
-}
-
-export function formatSeconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1).replace(/\.0$/, '')} s`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
 }
 
 export class Harness {
@@ -156,6 +163,7 @@ export class Harness {
   private block: Block = this.root;
   private collecting = true;
   private hasOnly = false;
+  private declared = 0;
   private running?: Running;
   private wake?: (outcome: WaitOutcome) => void;
   private readonly fileFailures: Array<{ titlePath: string[]; failure: Failure }> = [];
@@ -218,6 +226,7 @@ export class Harness {
 
   private makeHook(kind: HookKind) {
     return (fn: unknown, timeout?: unknown) => {
+      this.o.mayDeclare(kind);
       this.assertCollecting(`${kind} hook`);
       if (typeof fn !== 'function') throw new Error(`Invalid first argument to ${kind}: it must be a function; received ${typeof fn}.`);
       this.block.hooks[kind].push({ kind, fn: fn as UserFn, timeoutMs: typeof timeout === 'number' ? timeout : undefined });
@@ -233,6 +242,7 @@ export class Harness {
   }
 
   private registerBlock(mode: Mode, title: unknown, fn: unknown, args: unknown[]): void {
+    this.o.mayDeclare(mode ? `describe.${mode}` : 'describe');
     this.assertCollecting('describe block');
     if (typeof fn !== 'function') throw new Error(`describe "${titleOf(title)}": the second argument must be a function.`);
     const block = newBlock(titleOf(title), this.block, mode);
@@ -241,7 +251,7 @@ export class Harness {
     const outer = this.block;
     this.block = block;
     try {
-      const returned: unknown = (fn as UserFn)(...args);
+      const returned: unknown = this.o.callUser(fn as UserFn, args);
       if (isThenable(returned)) {
         throw new Error(`describe "${block.title}" returned a promise: describe callbacks must be synchronous (put async work in tests or hooks).`);
       }
@@ -251,7 +261,11 @@ export class Harness {
   }
 
   private registerTest(mode: Mode, title: unknown, fn: unknown, timeout: unknown, args: unknown[]): void {
+    this.o.mayDeclare(mode ? `test.${mode}` : 'test');
     this.assertCollecting('test');
+    if (++this.declared > MAX_TESTS) {
+      throw new Error(`Too many tests: a check runs at most ${MAX_TESTS} tests, and this file declares more.`);
+    }
     const name = titleOf(title);
     if (mode !== 'todo' && typeof fn !== 'function') {
       throw new Error(`test "${name}": missing second argument; it must be the test function.`);
@@ -369,12 +383,13 @@ export class Harness {
       }, ms);
       this.wake = finish;
       try {
-        w.promise.then(
+        this.o.settle(
+          w.promise,
           () => finish({ kind: 'resolved' }),
-          (error: unknown) => finish({ kind: 'rejected', error }),
+          (error: unknown) => finish({ kind: 'rejected', error: this.o.toHost(error) }),
         );
       } catch (error) {
-        finish({ kind: 'rejected', error });
+        finish({ kind: 'rejected', error: this.o.toHost(error) });
       }
     });
   }
@@ -382,7 +397,8 @@ export class Harness {
   private *runAll(load: () => void): Run {
     try {
       load();
-    } catch (error) {
+    } catch (thrown) {
+      const error = this.o.toHost(thrown);
       this.collecting = false;
       if (!this.o.reportedElsewhere(error)) this.addFileFailure([SUITE_FAILURE_TITLE], { kind: 'error', error }, true);
       return;
@@ -469,9 +485,9 @@ export class Harness {
       const done = (reason?: unknown) => settle(reason);
       let returned: unknown;
       try {
-        returned = fn(...args, done);
+        returned = this.o.callUser(fn, [...args, done]);
       } catch (error) {
-        return { kind: 'error', error };
+        return { kind: 'error', error: this.o.toHost(error) };
       }
       if (isThenable(returned)) {
         return {
@@ -483,9 +499,9 @@ export class Harness {
     }
     let returned: unknown;
     try {
-      returned = fn(...args);
+      returned = this.o.callUser(fn, args);
     } catch (error) {
-      return { kind: 'error', error };
+      return { kind: 'error', error: this.o.toHost(error) };
     }
     if (!isThenable(returned)) return undefined;
     return this.toFailure(yield { promise: returned, timeoutMs }, what);

@@ -2,34 +2,48 @@
 // own process group). It loads everything a check needs once, warms it up, says `ready`, then runs the checks the
 // host sends over IPC one at a time. It exits when the host goes away.
 import { isHostMessage, type CheckMessage, type DoneEvent, type ReadyEvent, type TestEvent } from '../core/runner/protocol';
-import { recordBaseline, runCheck, type ActiveCheck } from './check';
+import { killDescendants, MARKER_VARIABLE } from '../core/runner/containment';
+import { runCheck, type ActiveCheck } from './check';
+import { recordBaseline } from './cleanliness';
+import { LAZY_GLOBALS } from './realm';
 
 Error.stackTraceLimit = 30;
 
 let active: ActiveCheck | undefined;
+/** Set when something of a finished check surfaces later: the sandbox is replaced after the check in progress. */
+let poisoned: string | undefined;
 
-// Errors from user timers, callbacks and promises nobody awaited: they fail the running test, never the sandbox.
-process.on('uncaughtException', (error) => active?.noteUncaught(error));
-process.on('unhandledRejection', (reason) => active?.noteUncaught(reason));
+// Errors from user timers, callbacks and promises nobody awaited: they fail the running test of the check they
+// belong to, never the sandbox; one that belongs to a finished check is nobody's failure, but the sandbox is replaced.
+function uncaught(error: unknown, owner: unknown): void {
+  if (active?.owns(owner)) active.noteUncaught(error);
+  else poisoned ??= 'an earlier check left work that failed later';
+}
+process.on('uncaughtException', (error) => uncaught(error, error));
+process.on('unhandledRejection', (reason, promise) => uncaught(reason, promise));
 
 // The host is gone (closed the channel or died): take the whole process group down with us.
 process.on('disconnect', () => {
   try {
+    killDescendants(process.pid, process.env[MARKER_VARIABLE]);
     if (process.platform !== 'win32') process.kill(-process.pid, 'SIGKILL');
   } finally {
     process.exit(0);
   }
 });
 
+// The result channel, taken before any user code ran (cleanliness.ts checks it was not replaced either).
+const channelSend = process.send ? process.send.bind(process) : undefined;
+
 function send(event: ReadyEvent | TestEvent | DoneEvent): void {
   try {
-    process.send?.(event);
+    channelSend?.(event);
   } catch {
     // The channel is closing; the 'disconnect' handler ends the process.
   }
 }
 
-const sinks = { send, setActive: (check: ActiveCheck | undefined) => (active = check) };
+const sinks = { send, setActive: (check: ActiveCheck | undefined) => (active = check), poisoned: () => poisoned };
 
 let queue: Promise<void> = Promise.resolve();
 process.on('message', (message: unknown) => {
@@ -63,10 +77,32 @@ const WARM_UP: CheckMessage = {
 
 async function start(): Promise<void> {
   for (let i = 0; i < 2; i++) {
-    await runCheck({ ...WARM_UP, id: -i }, { send: () => undefined, setActive: sinks.setActive });
+    await runCheck({ ...WARM_UP, id: -i }, { send: () => undefined, setActive: sinks.setActive, poisoned: () => undefined });
   }
+  // Node defines these on first use: touched now, so the snapshot below sees them as they stay.
+  for (const name of LAZY_GLOBALS) void (globalThis as Record<string, unknown>)[name];
+  disarmFunctionConstructors();
   recordBaseline();
   send({ type: 'ready', pid: process.pid });
+}
+
+/**
+ * Defence in depth: should an object of the checker ever reach user code, its `.constructor.constructor` must not
+ * compile code in the checker's realm. Nothing in the sandbox compiles code through these properties.
+ */
+function disarmFunctionConstructors(): void {
+  const kinds = [function () {}, async function () {}, function* () {}, async function* () {}];
+  for (const sample of kinds) {
+    const proto = Object.getPrototypeOf(sample) as { constructor: { name: string } };
+    const name = proto.constructor.name;
+    const disarmed = {
+      [name]: function () {
+        throw new EvalError(`${name} is not available to code under test`);
+      },
+    }[name];
+    Object.defineProperty(disarmed, 'prototype', { value: proto });
+    Object.defineProperty(proto, 'constructor', { value: disarmed, writable: false, configurable: false });
+  }
 }
 
 void start();

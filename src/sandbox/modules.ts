@@ -181,7 +181,11 @@ interface UserModule {
 export interface ModuleHost {
   context: vm.Context;
   /** Creates an object of the user's realm. */
-  newObject(): object;
+  newObject(): Record<string, unknown>;
+  /** A checker value as user code may see it (see membrane.ts). */
+  handOver(value: unknown): unknown;
+  /** JSON.parse of the user's realm. */
+  parseJson(text: string): unknown;
   /** A built-in module by bare id (no `node:` prefix), or undefined when it is not one. */
   builtin(id: string): unknown;
   /** The harness API, for `@jest/globals`. */
@@ -268,21 +272,22 @@ export class ModuleLoader {
     const text = this.read(name);
     if (text === undefined) throw notFound(name, '<entry>');
     const filename = this.rootDir ? path.resolve(this.rootDir, name) : path.posix.join('/', name);
-    const module: UserModule = {
+    // The module object is one of the user's realm: it is handed to user code.
+    const module = Object.assign(this.host.newObject(), {
       id: name,
       filename,
       path: path.dirname(filename),
       exports: this.host.newObject(),
       loaded: false,
-    };
+    }) as UserModule;
     this.modules.set(name, module);
     try {
       if (name.endsWith('.json')) {
-        module.exports = JSON.parse(text);
+        module.exports = this.host.parseJson(text);
       } else {
         const fn = this.compile(name, text);
         if (!fn) throw new CompileFailure(this.compileErrors.find((e) => e.file === name) ?? { file: name, line: 1, column: 1, message: 'syntax error' });
-        fn.call(module.exports, module.exports, this.makeRequire(name), module, filename, path.dirname(filename));
+        fn.call(module.exports, module.exports, this.host.handOver(this.makeRequire(name)), module, filename, path.dirname(filename));
       }
     } catch (error) {
       this.modules.delete(name);

@@ -4,6 +4,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import type { Socket } from 'node:net';
+import { killDescendants, newMarker, sandboxEnvironment } from './containment';
 import { isSandboxEvent, type HostMessage, type SandboxEvent } from './protocol';
 
 export interface SandboxSpawnOptions {
@@ -43,12 +44,13 @@ export class SandboxProcess {
   private killedBecause?: string;
   private memoryTimer?: NodeJS.Timeout;
   private isReady = false;
+  private readonly marker = newMarker();
   isExited = false;
 
   constructor(private readonly o: SandboxSpawnOptions) {
-    const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_RUN_AS_NODE: '1', FORCE_COLOR: '0', NO_COLOR: '1' };
-    // Debuggers and loaders injected into the host (e.g. VS Code's auto-attach) must not reach user code.
-    delete env.NODE_OPTIONS;
+    // A minimal environment (no credentials of the editor's), with a marker its descendants inherit. NODE_OPTIONS
+    // is not on the allowlist: debuggers and loaders injected into the host (VS Code's auto-attach) stay out.
+    const env = sandboxEnvironment(this.marker);
     this.child = fork(o.sandboxScript, [], {
       execPath: o.execPath,
       execArgv: [`--max-old-space-size=${o.memoryMb}`],
@@ -185,12 +187,8 @@ export class SandboxProcess {
         // Fall through to killing the process itself.
       }
     } else {
-      try {
-        process.kill(-pid, 'SIGKILL');
-        return;
-      } catch {
-        // No such group (already gone): fall through to the process itself.
-      }
+      // The group, then (Linux) every descendant that left it: setsid, detached spawns, double forks.
+      killDescendants(pid, this.marker);
     }
     try {
       this.child.kill('SIGKILL');

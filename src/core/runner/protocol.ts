@@ -53,6 +53,11 @@ export interface DoneEvent {
    * built-ins, ...); undefined when it is clean and can be reused.
    */
   dirty?: string;
+  /**
+   * Why the check does not count whatever its tests say (the checker's objects were tampered with, a file other than
+   * the tests declared tests or called expect.extend); undefined when it stands.
+   */
+  refused?: string;
 }
 
 export type SandboxEvent = ReadyEvent | TestEvent | DoneEvent;

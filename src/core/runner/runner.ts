@@ -133,6 +133,7 @@ export class SandboxRunner {
     let outputBytes = 0;
     let outputTruncated = false;
     let dirty: string | undefined;
+    let refused: string | undefined;
     const appendOutput = (text: string) => {
       if (text === '' || outputTruncated) return;
       const room = this.outputLimitBytes - outputBytes;
@@ -185,6 +186,7 @@ export class SandboxRunner {
         outputTruncated ||= event.outputTruncated;
         compileErrors = event.compileErrors;
         dirty = event.dirty;
+        refused = event.refused;
         if (event.outcome === 'timeout') finish({ kind: 'timeout', timeoutMs });
         else if (event.outcome === 'output-limit') finish({ kind: 'output-limit', limitBytes: this.outputLimitBytes });
         else finish({ kind: 'completed' });
@@ -214,7 +216,7 @@ export class SandboxRunner {
       // Spawn the next sandbox in the background, after this result has been handed back.
       if (!this.disposed) setImmediate(() => !this.disposed && this.ensureWarm());
     }
-    return buildResult({ ending, entry: request.entry, tests, compileErrors, output, outputTruncated, durationMs });
+    return buildResult({ ending, entry: request.entry, tests, compileErrors, output, outputTruncated, durationMs, refused });
   }
 
   private endingOfExit(exit: SandboxExit, timeoutMs: number): Ending {

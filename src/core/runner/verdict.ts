@@ -19,7 +19,12 @@ export interface CheckParts {
   output: string;
   outputTruncated: boolean;
   durationMs: number;
+  /** Why the check does not count whatever its tests say (see DoneEvent.refused). */
+  refused?: string;
 }
+
+/** Title of the failed result added to a check that was not accepted. */
+export const REFUSED_TITLE = 'The check was not accepted';
 
 export function countTests(tests: TestResult[]): CheckResult['counts'] {
   const counts = { passed: 0, failed: 0, skipped: 0, total: tests.length };
@@ -44,6 +49,10 @@ function plural(n: number, word: string): string {
 }
 
 export function buildResult(parts: CheckParts): CheckResult {
+  if (parts.refused !== undefined && parts.ending.kind === 'completed') {
+    const notice: TestResult = { fullName: REFUSED_TITLE, titlePath: [REFUSED_TITLE], status: 'failed', durationMs: 0, message: parts.refused };
+    parts = { ...parts, tests: [...parts.tests, notice] };
+  }
   const counts = countTests(parts.tests);
   const { verdict, summary } = judge(parts, counts);
   return {
@@ -80,6 +89,9 @@ function judge(parts: CheckParts, counts: CheckResult['counts']): { verdict: Ver
     const first = parts.compileErrors[0];
     const more = parts.compileErrors.length > 1 ? ` (and ${parts.compileErrors.length - 1} more)` : '';
     return { verdict: 'compile-error', summary: `Syntax error in ${first.file}:${first.line}:${first.column}: ${first.message}${more}` };
+  }
+  if (parts.refused !== undefined) {
+    return { verdict: 'failed', summary: `Not accepted: ${parts.refused}` };
   }
   const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
   const suite = parts.tests.find((t) => t.status === 'failed' && t.fullName === SUITE_FAILURE_TITLE);

@@ -52,8 +52,15 @@ interface Snapshot {
 let snapshot: Snapshot | undefined;
 
 const MATCHERS_KEY = Symbol.for('$$jest-matchers-object');
-/** The parts of `process` the result channel goes through. */
-const CHANNEL_KEYS = ['send', '_send', 'channel', 'connected', 'disconnect', '_disconnect', 'emit', 'on', 'kill', 'exit', 'reallyExit'];
+/** The parts of `process` the sandbox relies on. */
+const PROCESS_KEYS = ['emit', 'on', 'kill', 'exit', 'reallyExit', 'stdin', 'nextTick'];
+/** The result channel's socket (see main.ts). */
+let channel: object | undefined;
+
+/** Names the socket results are written to: what it writes through is checked like the rest. */
+export function watchChannel(socket: object): void {
+  channel = socket;
+}
 
 function targets(): Target[] {
   const list: Target[] = [{ label: 'globalThis', object: globalThis }];
@@ -62,13 +69,15 @@ function targets(): Target[] {
     const proto = (value as { prototype?: unknown }).prototype;
     if (typeof proto === 'object' && proto !== null) list.push({ label: `${name}.prototype`, object: proto });
   }
-  list.push({ label: 'process', object: process, keys: CHANNEL_KEYS });
-  const channel = process.channel as object | undefined;
+  list.push({ label: 'process', object: process, keys: PROCESS_KEYS });
   if (channel) {
-    list.push({ label: 'process.channel', object: channel });
-    for (let p = Object.getPrototypeOf(channel) as object | null, i = 0; p && p !== Object.prototype && i < 4; p = Object.getPrototypeOf(p) as object | null, i++) {
-      list.push({ label: 'the channel', object: p });
+    list.push({ label: 'the result channel', object: channel, keys: ['write', '_write', '_writev', '_handle'] });
+    for (let p = Object.getPrototypeOf(channel) as object | null, i = 0; p && p !== Object.prototype && i < 6; p = Object.getPrototypeOf(p) as object | null, i++) {
+      list.push({ label: 'the result channel', object: p });
     }
+    const handle = (channel as { _handle?: object })._handle;
+    const handleProto = handle ? (Object.getPrototypeOf(handle) as object | null) : null;
+    if (handleProto) list.push({ label: 'the result channel', object: handleProto });
   }
   list.push({ label: 'expect', object: realExpect, growable: true });
   const registry = (globalThis as Record<symbol, { matchers?: object; customEqualityTesters?: object }>)[MATCHERS_KEY];

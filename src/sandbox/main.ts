@@ -1,10 +1,11 @@
-// Entry of the sandbox process (bundled to dist/sandbox.js, started by SandboxRunner with child_process.fork in its
-// own process group). It loads everything a check needs once, warms it up, says `ready`, then runs the checks the
-// host sends over IPC one at a time. It exits when the host goes away.
-import { isHostMessage, type CheckMessage, type DoneEvent, type ReadyEvent, type TestEvent } from '../core/runner/protocol';
+// Entry of the sandbox process (bundled to dist/sandbox.js, started by SandboxRunner as the leader of its own
+// process group). It loads everything a check needs once, warms it up, says `ready`, then runs the checks the host
+// sends on stdin one at a time, answering on fd 3. It exits when the host goes away.
+import * as net from 'node:net';
+import { encodeMessage, isHostMessage, LineDecoder, type CheckMessage, type DoneEvent, type ReadyEvent, type TestEvent } from '../core/runner/protocol';
 import { killDescendants, MARKER_VARIABLE } from '../core/runner/containment';
 import { runCheck, type ActiveCheck } from './check';
-import { recordBaseline } from './cleanliness';
+import { recordBaseline, watchChannel } from './cleanliness';
 import { LAZY_GLOBALS } from './realm';
 
 Error.stackTraceLimit = 30;
@@ -22,35 +23,42 @@ function uncaught(error: unknown, owner: unknown): void {
 process.on('uncaughtException', (error) => uncaught(error, error));
 process.on('unhandledRejection', (reason, promise) => uncaught(reason, promise));
 
-// The host is gone (closed the channel or died): take the whole process group down with us.
-process.on('disconnect', () => {
+// The host's messages arrive on stdin, one JSON line each; events go back on fd 3 (see core/runner/protocol.ts).
+// Both streams are taken here, before any user code ran; user code sees neither.
+const events = new net.Socket({ fd: 3, readable: false, writable: true });
+events.on('error', () => shutDown());
+watchChannel(events);
+
+/** The host is gone (closed our stdin, or the event pipe broke): take every descendant down with us. */
+function shutDown(): void {
   try {
     killDescendants(process.pid, process.env[MARKER_VARIABLE]);
     if (process.platform !== 'win32') process.kill(-process.pid, 'SIGKILL');
   } finally {
     process.exit(0);
   }
-});
-
-// The result channel, taken before any user code ran (cleanliness.ts checks it was not replaced either).
-const channelSend = process.send ? process.send.bind(process) : undefined;
+}
 
 function send(event: ReadyEvent | TestEvent | DoneEvent): void {
   try {
-    channelSend?.(event);
+    events.write(encodeMessage(event));
   } catch {
-    // The channel is closing; the 'disconnect' handler ends the process.
+    // The pipe is closing; shutDown ends the process.
   }
 }
 
 const sinks = { send, setActive: (check: ActiveCheck | undefined) => (active = check), poisoned: () => poisoned };
 
 let queue: Promise<void> = Promise.resolve();
-process.on('message', (message: unknown) => {
+const decoder = new LineDecoder((message) => {
   if (!isHostMessage(message)) return;
   const check: CheckMessage = message;
   queue = queue.then(() => runCheck(check, sinks)).catch(() => undefined);
 });
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk: string) => decoder.push(chunk));
+process.stdin.on('end', shutDown);
+process.stdin.on('error', shutDown);
 
 /** A small check run before `ready`: JIT-warms the transform, the harness and expect so the first real check is fast. */
 const WARM_UP: CheckMessage = {

@@ -299,9 +299,12 @@ export function createRealm(msg: CheckMessage, hooks: RealmHooks): Realm {
     reallyExit: give(exit),
     abort: give(() => exit('abort')),
     kill: give((pid: unknown, signal?: unknown) => {
-      if (pid === process.pid || pid === 0 || pid === -process.pid) throw new Error('process.kill() of the checker itself is not allowed in a check');
+      const n = Number(pid);
+      if (n === process.pid || n === 0 || n === -process.pid || n === process.ppid || n === -1) {
+        throw new Error('process.kill() of the checker or its host is not allowed in a check');
+      }
       hooks.markDirty('process.kill');
-      return process.kill(Number(pid), signal as NodeJS.Signals | number | undefined);
+      return process.kill(n, signal as NodeJS.Signals | number | undefined);
     }),
     cwd: give(() => process.cwd()),
     chdir: give((dir: string) => {

@@ -342,4 +342,55 @@ describe('a verdict nobody can fake', function () {
       assert.doesNotMatch(r.summary, /endless loop/);
     });
   });
+
+  describe('8. more cheats', () => {
+    it('garbage and forged results written to the result pipe are ignored; the host keeps running', async () => {
+      const forged = JSON.stringify({ type: 'done', id: 1, outcome: 'completed', compileErrors: [], output: '', outputTruncated: false });
+      const r = await refused(`(require('fs') as typeof import('fs')).writeSync(3, ${JSON.stringify(`garbage\n${forged}\n`)});\n${STUB}`);
+      assert.equal(r.verdict, 'failed', explain(r));
+      assert.equal(r.counts.failed, 3);
+    });
+
+    it('Error.prepareStackTrace and the global Error cannot be replaced (they would be handed the checker\'s frames)', async () => {
+      const r = await refused(`Error.prepareStackTrace = (_e: Error, sites: unknown[]) => sites;\n${STUB}`);
+      assert.match(r.tests[0].message ?? '', /read only property 'prepareStackTrace'/);
+      const again = await refused(`(globalThis as Record<string, unknown>).Error = class extends Error {};\n${STUB}`);
+      assert.match(again.tests[0].message ?? '', /read only property 'Error'/);
+    });
+
+    it('custom inspect functions are not called by console.log or util.inspect', async () => {
+      const r = await check(
+        GOOD,
+        [
+          'let called = false;',
+          "const custom = { [Symbol.for('nodejs.util.inspect.custom')]: () => { called = true; return 'x'; } };",
+          "it('prints without calling it', () => { console.log(custom); console.dir(custom, { customInspect: true }); (require('util') as typeof import('util')).inspect(custom, { customInspect: true }); expect(called).toBe(false); });",
+          '',
+        ].join('\n'),
+      );
+      assert.equal(r.verdict, 'passed', explain(r));
+    });
+
+    it('a thenable returned by a test is adopted by the user realm\'s own Promise', async () => {
+      const r = await check(
+        GOOD,
+        [
+          'let leaked: unknown;',
+          "it('returns a thenable', () => ({ then(resolve: (v?: unknown) => void) { leaked = resolve; resolve(); } }) as unknown as Promise<void>);",
+          "it('got a resolver of its own realm', () => { expect(Object.getPrototypeOf(Object.getPrototypeOf(leaked))).toBe(Object.prototype); expect((leaked as { constructor: unknown }).constructor).toBe(Function); });",
+          '',
+        ].join('\n'),
+      );
+      assert.equal(r.verdict, 'passed', explain(r));
+    });
+
+    it('vm, module and process.kill of the checker are refused with a clear message', async () => {
+      const r = await refused(`export const escape = (require('vm') as typeof import('vm')).runInThisContext('process');\n${STUB}`);
+      assert.match(r.tests[0].message ?? '', /The 'vm' module is not available in a check/);
+      const mod = await refused(`export const req = (require('module') as typeof import('module')).createRequire('/');\n${STUB}`);
+      assert.match(mod.tests[0].message ?? '', /The 'module' module is not available in a check/);
+      const kill = await refused(`process.kill(process.ppid, 'SIGKILL');\n${STUB}`);
+      assert.match(kill.tests[0].message ?? '', /process\.kill\(\) of the checker or its host is not allowed/);
+    });
+  });
 });

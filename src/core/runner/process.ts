@@ -1,11 +1,11 @@
 // One sandbox process, seen from the host: spawned with fork() as the leader of its own process group (so killing
 // the group also kills anything user code started), with a V8 heap cap, its stdio counted and capped, and a
 // best-effort resident-memory watchdog (Linux) for memory V8's heap cap does not see (Buffers, ArrayBuffers).
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import type { Socket } from 'node:net';
 import { killDescendants, newMarker, sandboxEnvironment } from './containment';
-import { isSandboxEvent, type HostMessage, type SandboxEvent } from './protocol';
+import { encodeMessage, isSandboxEvent, LineDecoder, type HostMessage, type SandboxEvent } from './protocol';
 
 export interface SandboxSpawnOptions {
   sandboxScript: string;
@@ -51,14 +51,14 @@ export class SandboxProcess {
     // A minimal environment (no credentials of the editor's), with a marker its descendants inherit. NODE_OPTIONS
     // is not on the allowlist: debuggers and loaders injected into the host (VS Code's auto-attach) stay out.
     const env = sandboxEnvironment(this.marker);
-    this.child = fork(o.sandboxScript, [], {
-      execPath: o.execPath,
-      execArgv: [`--max-old-space-size=${o.memoryMb}`],
+    // stdin carries the host's messages, fd 3 the sandbox's events (see protocol.ts).
+    this.child = spawn(o.execPath, [`--max-old-space-size=${o.memoryMb}`, o.sandboxScript], {
       env,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
-      serialization: 'json',
+      windowsHide: true,
     });
+    this.child.stdin?.on('error', () => undefined);
     this.child.stdout?.setEncoding('utf8');
     this.child.stderr?.setEncoding('utf8');
     this.child.stdout?.on('data', (chunk: string) => this.receiveStdio(chunk, false));
@@ -99,7 +99,8 @@ export class SandboxProcess {
     });
 
     this.ready = new Promise<number>((resolve, reject) => {
-      this.child.on('message', (message: unknown) => {
+      const events = this.child.stdio[3] as NodeJS.ReadableStream | null | undefined;
+      const decoder = new LineDecoder((message) => {
         if (!isSandboxEvent(message)) return;
         if (message.type === 'ready') {
           this.isReady = true;
@@ -108,6 +109,11 @@ export class SandboxProcess {
         }
         this.listener?.(message);
       });
+      events?.setEncoding('utf8');
+      events?.on('data', (chunk: string) => {
+        if (!decoder.push(chunk)) this.kill('channel');
+      });
+      events?.on('error', () => undefined);
       void this.exited.then((exit) => {
         if (!this.isReady) {
           const detail = exit.stderr.trim().split('\n').slice(-3).join(' ').trim();
@@ -150,9 +156,10 @@ export class SandboxProcess {
   }
 
   send(message: HostMessage): boolean {
-    if (this.isExited || !this.child.connected) return false;
+    const stdin = this.child.stdin;
+    if (this.isExited || !stdin || !stdin.writable) return false;
     try {
-      this.child.send(message);
+      stdin.write(encodeMessage(message));
       return true;
     } catch {
       return false;
@@ -161,7 +168,7 @@ export class SandboxProcess {
 
   /** While a check runs, the process keeps the host alive and its memory is watched. */
   setActive(active: boolean): void {
-    const handles = [this.child, this.child.channel, this.child.stdout, this.child.stderr] as Array<Partial<Pick<Socket, 'ref' | 'unref'>> | null | undefined>;
+    const handles = [this.child, this.child.stdin, this.child.stdio[3], this.child.stdout, this.child.stderr] as Array<Partial<Pick<Socket, 'ref' | 'unref'>> | null | undefined>;
     for (const h of handles) {
       if (active) h?.ref?.();
       else h?.unref?.();

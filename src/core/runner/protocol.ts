@@ -1,5 +1,8 @@
-// Messages between the host (SandboxRunner) and the sandbox process (dist/sandbox.js), over the IPC channel that
-// child_process.fork opens. Structured JSON only: nothing is ever parsed out of human-readable output.
+// Messages between the host (SandboxRunner) and the sandbox process (dist/sandbox.js): one JSON object per line,
+// host -> sandbox on the sandbox's stdin, sandbox -> host on its fd 3. Not Node's IPC channel: code under test can
+// write to any of its file descriptors, and bytes that are not a message must be ignored by the host, never crash it
+// (Node's IPC parser throws in the parent on a malformed line). Structured JSON only: nothing is ever parsed out of
+// human-readable output.
 import type { CompileError, TestResult } from './types';
 
 /** Title of the result reported when the test file cannot be loaded (as Jest words it). */
@@ -70,4 +73,46 @@ export function isSandboxEvent(value: unknown): value is SandboxEvent {
 
 export function isHostMessage(value: unknown): value is HostMessage {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'check';
+}
+
+/** A line longer than this is not a message: the host ends the sandbox (results are capped far below it). */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Splits a stream of text into lines and parses each as JSON; lines that are not JSON are dropped. Returns false
+ * (and keeps nothing) once a line grows past `maxBytes`.
+ */
+export class LineDecoder {
+  private pending = '';
+
+  constructor(
+    private readonly onValue: (value: unknown) => void,
+    private readonly maxBytes = MAX_MESSAGE_BYTES,
+  ) {}
+
+  push(chunk: string): boolean {
+    let text = this.pending + chunk;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n')) {
+      const line = text.slice(0, nl);
+      text = text.slice(nl + 1);
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      this.onValue(value);
+    }
+    this.pending = text;
+    if (this.pending.length > this.maxBytes) {
+      this.pending = '';
+      return false;
+    }
+    return true;
+  }
+}
+
+export function encodeMessage(message: HostMessage | SandboxEvent): string {
+  return `${JSON.stringify(message)}\n`;
 }

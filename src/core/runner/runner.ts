@@ -225,6 +225,8 @@ export class SandboxRunner {
         return { kind: 'timeout', timeoutMs };
       case 'output':
         return { kind: 'output-limit', limitBytes: this.outputLimitBytes };
+      case 'channel':
+        return { kind: 'crashed', reason: 'The sandbox sent something other than results (a line over 16 MiB on its result channel)' };
       case 'cancelled':
       case 'disposed':
         return { kind: 'cancelled' };

@@ -38,12 +38,15 @@ function callerFile(isUserFile: (file: string) => boolean): string | undefined {
   const holder: { stack?: unknown } = {};
   try {
     Error.prepareStackTrace = (_error, sites) => sites;
-    Error.stackTraceLimit = 64;
-    Error.captureStackTrace(holder, callerFile);
-    const sites = holder.stack as NodeJS.CallSite[];
-    for (const site of sites) {
-      const file = site.getFileName();
-      if (file && isUserFile(file)) return file;
+    // The caller is a handful of frames up (the harness, the membrane); a deeper look only if it is not there.
+    for (const limit of [16, 128]) {
+      Error.stackTraceLimit = limit;
+      Error.captureStackTrace(holder, callerFile);
+      const sites = holder.stack as NodeJS.CallSite[];
+      for (const site of sites) {
+        const file = site.getFileName();
+        if (file && isUserFile(file)) return file;
+      }
     }
     return undefined;
   } finally {

@@ -62,9 +62,18 @@ export function watchChannel(socket: object): void {
   channel = socket;
 }
 
+/** The built-ins the harness, expect and the result channel rely on. */
+const WATCHED_INTRINSICS = [
+  'Object', 'Function', 'Array', 'Number', 'Boolean', 'String', 'Symbol', 'Promise', 'Map', 'Set', 'WeakMap', 'Reflect',
+  'JSON', 'Math', 'Error', 'TypeError', 'RegExp', 'Date', 'Uint8Array', 'AsyncFunction', 'GeneratorFunction',
+];
+
 function targets(): Target[] {
   const list: Target[] = [{ label: 'globalThis', object: globalThis }];
-  for (const [name, value] of Object.entries(checkerIntrinsics())) {
+  const intrinsics = checkerIntrinsics();
+  for (const name of WATCHED_INTRINSICS) {
+    const value = intrinsics[name];
+    if (!value) continue;
     list.push({ label: name, object: value });
     const proto = (value as { prototype?: unknown }).prototype;
     if (typeof proto === 'object' && proto !== null) list.push({ label: `${name}.prototype`, object: proto });

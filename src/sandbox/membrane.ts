@@ -36,6 +36,7 @@ export interface RealmParts {
   promiseThenOriginal: unknown;
   jsonParse(text: string): unknown;
   newObject(): Record<string, unknown>;
+  newArray(): unknown[];
 }
 
 const REALM_PARTS_SOURCE = `(() => {
@@ -68,6 +69,7 @@ const REALM_PARTS_SOURCE = `(() => {
     promiseThenOriginal: then,
     jsonParse: (text) => parse(text),
     newObject: () => ({}),
+    newArray: () => [],
   };
 })()`;
 
@@ -87,9 +89,11 @@ export function checkerIntrinsics(): Readonly<Record<string, object>> {
   return HOST_INTRINSICS;
 }
 
+/** Compiled once; run in each check's context. */
+const realmPartsScript = new vm.Script(REALM_PARTS_SOURCE.replace('NAMES', JSON.stringify(INTRINSIC_NAMES)), { filename: 'drills:realm' });
+
 export function realmParts(context: vm.Context): RealmParts {
-  const source = REALM_PARTS_SOURCE.replace('NAMES', JSON.stringify(INTRINSIC_NAMES));
-  return vm.runInContext(source, context, { filename: 'drills:realm' }) as RealmParts;
+  return realmPartsScript.runInContext(context) as RealmParts;
 }
 
 /** Taken when this module loads, before main.ts disarms the checker's function constructors. */
@@ -109,19 +113,21 @@ function isPrimitive(v: unknown): boolean {
   return v === null || (typeof v !== 'object' && typeof v !== 'function');
 }
 
+// Plain Maps rather than WeakMaps: a membrane lives for one check and is dropped with it, and ephemeron tables make
+// every garbage collection of the sandbox slower.
 export class Membrane {
   /** checker object -> the proxy user code sees */
-  private readonly outbound = new WeakMap<object, object>();
+  private readonly outbound = new Map<object, object>();
   /** proxy -> checker object */
-  private readonly inbound = new WeakMap<object, object>();
-  private readonly shadowToHost = new WeakMap<object, object>();
+  private readonly inbound = new Map<object, object>();
+  private readonly shadowToHost = new Map<object, object>();
   /** user function -> the proxy checker code calls */
-  private readonly wrappers = new WeakMap<object, object>();
-  private readonly wrapperToUser = new WeakMap<object, object>();
+  private readonly wrappers = new Map<object, object>();
+  private readonly wrapperToUser = new Map<object, object>();
   private readonly hostToUser = new Map<object, object>();
   private readonly userToHost = new Map<object, object>();
-  private readonly denied = new WeakSet<object>();
-  private readonly hasInstanceOf = new WeakMap<object, unknown>();
+  private readonly denied = new Set<object>();
+  private readonly hasInstanceOf = new Map<object, unknown>();
   private revoked = false;
   private readonly handler: ProxyHandler<object>;
   private readonly wrapperHandler: ProxyHandler<object>;
@@ -253,6 +259,15 @@ export class Membrane {
     return plain ? o : this.adopt(o);
   }
 
+  /** An error thrown in checker code, for user code; a prepared one if even that fails (at the stack limit). */
+  private errorOut(error: unknown): unknown {
+    try {
+      return this.exportValue(error);
+    } catch {
+      return this.parts.fallbackError;
+    }
+  }
+
   private makeHandler(): ProxyHandler<object> {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
@@ -262,13 +277,7 @@ export class Membrane {
       try {
         return fn();
       } catch (error) {
-        let out: unknown;
-        try {
-          out = self.exportValue(error);
-        } catch {
-          out = self.parts.fallbackError;
-        }
-        throw out;
+        throw self.errorOut(error);
       }
     }
     const refuse = () => {
@@ -276,7 +285,15 @@ export class Membrane {
       return false;
     };
     return {
-      get: (shadow, key) => guard(() => self.exportValue(Reflect.get(hostOf(shadow), key))),
+      // get and apply are the hot paths: written out, without guard's closure.
+      get: (shadow, key) => {
+        if (self.revoked) throw self.parts.typeError('This object belongs to a check that is over');
+        try {
+          return self.exportValue(Reflect.get(hostOf(shadow), key));
+        } catch (error) {
+          throw self.errorOut(error);
+        }
+      },
       has: (shadow, key) => guard(() => Reflect.has(hostOf(shadow), key)),
       ownKeys: (shadow) => guard(() => Reflect.ownKeys(hostOf(shadow))),
       getOwnPropertyDescriptor: (shadow, key) =>
@@ -301,11 +318,17 @@ export class Membrane {
       defineProperty: refuse,
       deleteProperty: refuse,
       setPrototypeOf: refuse,
-      apply: (shadow, thisArg, args: unknown[]) =>
-        guard(() => {
+      apply: (shadow, thisArg, args: unknown[]) => {
+        if (self.revoked) throw self.parts.typeError('This object belongs to a check that is over');
+        try {
           const host = hostOf(shadow) as (...a: unknown[]) => unknown;
-          return self.exportValue(Reflect.apply(host, self.importValue(thisArg), args.map((a) => self.importValue(a))));
-        }),
+          const hostArgs: unknown[] = new Array(args.length);
+          for (let i = 0; i < args.length; i++) hostArgs[i] = self.importValue(args[i]);
+          return self.exportValue(Reflect.apply(host, self.importValue(thisArg), hostArgs));
+        } catch (error) {
+          throw self.errorOut(error);
+        }
+      },
       construct: (shadow, args: unknown[], newTarget) =>
         guard(() => {
           const host = hostOf(shadow) as new (...a: unknown[]) => object;

@@ -188,12 +188,24 @@ export interface Realm {
   restoreMocks(): boolean;
 }
 
+/** `timers/promises` of the user's realm, on top of the check's tracked timers. */
+const timersPromisesScript = new vm.Script(
+  `((setTimeout, setImmediate) => ({
+    setTimeout: (ms, value) => new Promise((resolve) => setTimeout(resolve, ms, value)),
+    setImmediate: (value) => new Promise((resolve) => setImmediate(resolve, value)),
+    setInterval() { throw new Error('timers/promises setInterval is not available in a check'); },
+    scheduler: { wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), yield: () => new Promise((resolve) => setImmediate(resolve)) },
+  }))`,
+  { filename: 'drills:timers' },
+);
+const globalThisScript = new vm.Script('globalThis');
+
 export function createRealm(msg: CheckMessage, hooks: RealmHooks): Realm {
   const context = vm.createContext({}, { name: `check ${msg.id}` });
   const parts = realmParts(context);
   const membrane = new Membrane(parts, [globalThis, process]);
   const give = (v: unknown): unknown => membrane.exportValue(v);
-  const userGlobal = vm.runInContext('globalThis', context) as Record<string, unknown>;
+  const userGlobal = globalThisScript.runInContext(context) as Record<string, unknown>;
 
   const sink = new OutputSink(msg.outputLimitBytes, () => {
     hooks.markDirty('output limit');
@@ -277,7 +289,7 @@ export function createRealm(msg: CheckMessage, hooks: RealmHooks): Realm {
   for (const [k, v] of Object.entries(process.env)) if (typeof v === 'string') env[k] = v;
   const versions = parts.newObject();
   Object.assign(versions, process.versions);
-  const argv = vm.runInContext('[]', context) as unknown[];
+  const argv = parts.newArray();
   argv.push(process.execPath, msg.entry);
   Object.assign(userProcess, {
     title: 'node',
@@ -288,7 +300,7 @@ export function createRealm(msg: CheckMessage, hooks: RealmHooks): Realm {
     pid: process.pid,
     ppid: process.ppid,
     argv,
-    execArgv: vm.runInContext('[]', context),
+    execArgv: parts.newArray(),
     execPath: process.execPath,
     env,
     exitCode: undefined,
@@ -343,23 +355,14 @@ export function createRealm(msg: CheckMessage, hooks: RealmHooks): Realm {
     removeAllListeners: returnsProcess,
     setMaxListeners: returnsProcess,
     emit: give(() => false),
-    listeners: give(() => vm.runInContext('[]', context)),
+    listeners: give(() => parts.newArray()),
     listenerCount: give(() => 0),
   });
 
   // ---- Node built-ins: per-check copies (so a reassigned export does not leak into the next check), handed over
   const timersModule = parts.newObject();
   Object.assign(timersModule, timerGlobals);
-  const timersPromises = (vm.runInContext(
-    `((setTimeout, setImmediate) => ({
-      setTimeout: (ms, value) => new Promise((resolve) => setTimeout(resolve, ms, value)),
-      setImmediate: (value) => new Promise((resolve) => setImmediate(resolve, value)),
-      setInterval() { throw new Error('timers/promises setInterval is not available in a check'); },
-      scheduler: { wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), yield: () => new Promise((resolve) => setImmediate(resolve)) },
-    }))`,
-    context,
-    { filename: 'drills:timers' },
-  ) as (a: unknown, b: unknown) => object)(timerGlobals.setTimeout, timerGlobals.setImmediate);
+  const timersPromises = (timersPromisesScript.runInContext(context) as (a: unknown, b: unknown) => object)(timerGlobals.setTimeout, timerGlobals.setImmediate);
 
   const builtinCopies = new Map<string, unknown>();
   const builtin = (id: string): unknown => {

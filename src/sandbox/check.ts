@@ -31,6 +31,8 @@ function isTestFile(file: string, entry: string): boolean {
   return file === entry || /\.(?:test|spec)\.[cm]?[jt]sx?$/.test(file);
 }
 
+const captureStackTrace = Error.captureStackTrace;
+
 /** The first file of the checked ones on the current stack (the caller of the harness API). */
 function callerFile(isUserFile: (file: string) => boolean): string | undefined {
   const savedPrepare = Error.prepareStackTrace;
@@ -41,7 +43,7 @@ function callerFile(isUserFile: (file: string) => boolean): string | undefined {
     // The caller is a handful of frames up (the harness, the membrane); a deeper look only if it is not there.
     for (const limit of [16, 128]) {
       Error.stackTraceLimit = limit;
-      Error.captureStackTrace(holder, callerFile);
+      captureStackTrace(holder, callerFile);
       const sites = holder.stack as NodeJS.CallSite[];
       for (const site of sites) {
         const file = site.getFileName();

@@ -6,6 +6,7 @@ import { encodeMessage, isHostMessage, LineDecoder, type CheckMessage, type Done
 import { killDescendants, MARKER_VARIABLE } from '../core/runner/containment';
 import { runCheck, type ActiveCheck } from './check';
 import { recordBaseline, watchChannel } from './cleanliness';
+import { lockDown } from './lockdown';
 import { LAZY_GLOBALS } from './realm';
 
 Error.stackTraceLimit = 30;
@@ -90,6 +91,7 @@ async function start(): Promise<void> {
   // Node defines these on first use: touched now, so the snapshot below sees them as they stay.
   for (const name of LAZY_GLOBALS) void (globalThis as Record<string, unknown>)[name];
   disarmFunctionConstructors();
+  lockDown();
   recordBaseline();
   send({ type: 'ready', pid: process.pid });
 }

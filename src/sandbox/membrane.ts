@@ -29,6 +29,12 @@ export interface RealmParts {
   fallbackError: unknown;
   /** An ordinary `instanceof` against a user class, as a user-realm function. */
   hasInstance(C: unknown): unknown;
+  /**
+   * Calls (constructs) a user function from the user's realm: a Proxy's trap then gets an argument list of that
+   * realm, not one of the checker's.
+   */
+  call(fn: unknown, thisArg: unknown, args: unknown[]): unknown;
+  construct(fn: unknown, args: unknown[], newTarget: unknown): object;
   /** The user's realm's Promise.resolve and Promise.prototype.then, taken before user code could patch them. */
   promiseResolve(value: unknown): object;
   promiseThen(promise: unknown, onFulfilled: unknown, onRejected: unknown): unknown;
@@ -63,6 +69,8 @@ const REALM_PARTS_SOURCE = `(() => {
     typeError: (message) => new TypeError(message),
     fallbackError,
     hasInstance: (C) => function (v) { return apply(ordinary, C, [v]); },
+    call: (fn, thisArg, args) => apply(fn, thisArg, args),
+    construct: (fn, args, newTarget) => Reflect.construct(fn, args, newTarget),
     promiseResolve: (value) => apply(resolve, Promise, [value]),
     promiseThen: (promise, onFulfilled, onRejected) => apply(then, promise, [onFulfilled, onRejected]),
     promiseProto: Promise.prototype,
@@ -196,7 +204,14 @@ export class Membrane {
   /** Calls a user function from checker code: `this` and the arguments are handed over first. */
   callUser(fn: unknown, thisArg: unknown, args: unknown[]): unknown {
     if (this.revoked) return undefined;
-    return Reflect.apply(fn as (...a: unknown[]) => unknown, this.exportValue(thisArg), args.map((a) => this.exportValue(a)));
+    return this.parts.call(fn, this.exportValue(thisArg), this.exportArgs(args));
+  }
+
+  /** The arguments, handed over; the array itself only goes to the user realm's own Reflect.apply (parts.call). */
+  private exportArgs(args: unknown[]): unknown[] {
+    const out: unknown[] = new Array(args.length);
+    for (let i = 0; i < args.length; i++) out[i] = this.exportValue(args[i]);
+    return out;
   }
 
   /**
@@ -355,12 +370,12 @@ export class Membrane {
       },
       apply(fn, thisArg, args: unknown[]) {
         if (self.revoked) return undefined;
-        return self.importResult(Reflect.apply(fn as (...a: unknown[]) => unknown, self.exportValue(thisArg), args.map((a) => self.exportValue(a))));
+        return self.importResult(self.parts.call(fn, self.exportValue(thisArg), self.exportArgs(args)));
       },
       construct(fn, args: unknown[], newTarget) {
         if (self.revoked) throw new Error('This check is over');
         const target = newTarget === self.wrappers.get(fn) ? fn : self.exportValue(newTarget);
-        return self.importValue(Reflect.construct(fn as new (...a: unknown[]) => object, args.map((a) => self.exportValue(a)), target as new (...a: unknown[]) => object)) as object;
+        return self.importValue(self.parts.construct(fn, self.exportArgs(args), target)) as object;
       },
     };
   }

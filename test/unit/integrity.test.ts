@@ -392,5 +392,26 @@ describe('a verdict nobody can fake', function () {
       const kill = await refused(`process.kill(process.ppid, 'SIGKILL');\n${STUB}`);
       assert.match(kill.tests[0].message ?? '', /process\.kill\(\) of the checker or its host is not allowed/);
     });
+
+    it('a Proxy called by checker code gets nothing of the checker it could change (Object.is stays the judge)', async () => {
+      const r = await refused(
+        [
+          'const stolen: unknown[] = [];',
+          'const thief = new Proxy(function () { return 0; }, { apply(_t: unknown, _this: unknown, args: unknown[]) { stolen.push(args); return 0; } });',
+          '(jest.fn(thief as () => number) as () => number)();',
+          "console.log('%s', { [Symbol.toPrimitive]: thief });",
+          'for (const args of stolen) {',
+          '  try {',
+          '    const HostObject = (Object.getPrototypeOf(Object.getPrototypeOf(args)) as { constructor: { is: unknown } }).constructor;',
+          '    HostObject.is = () => true;',
+          '  } catch {',
+          '    // frozen, or of the user realm',
+          '  }',
+          '}',
+          STUB,
+        ].join('\n'),
+      );
+      assert.equal(r.counts.failed, 3, explain(r));
+    });
   });
 });

@@ -365,6 +365,12 @@ export function createRealm(msg: CheckMessage, hooks: RealmHooks): Realm {
   const timersPromises = (timersPromisesScript.runInContext(context) as (a: unknown, b: unknown) => object)(timerGlobals.setTimeout, timerGlobals.setImmediate);
 
   const builtinCopies = new Map<string, unknown>();
+  /** This check's own copies of built-in modules (spying on them is fine). */
+  const ownCopies = new Set<object>();
+  const ownCopy = <T extends object>(copy: T): T => {
+    ownCopies.add(copy);
+    return copy;
+  };
   const builtin = (id: string): unknown => {
     if (!BUILTINS.has(id)) return undefined;
     if (REFUSED_BUILTINS.has(id)) {
@@ -387,13 +393,13 @@ export function createRealm(msg: CheckMessage, hooks: RealmHooks): Realm {
         value = timersPromises;
         break;
       case 'child_process':
-        value = give(guardedChildProcess(() => hooks.markDirty('a child process was started')));
+        value = give(ownCopy(guardedChildProcess(() => hooks.markDirty('a child process was started'))));
         break;
       case 'util':
-        value = give(safeUtil());
+        value = give(ownCopy(safeUtil()));
         break;
       default:
-        value = give(copyModule(hostRequire(id) as object));
+        value = give(ownCopy(copyModule(hostRequire(id) as object)));
     }
     builtinCopies.set(id, value);
     return value;
@@ -411,10 +417,28 @@ export function createRealm(msg: CheckMessage, hooks: RealmHooks): Realm {
     }
     return expectation;
   };
+  // expect's statics. Those that make asymmetric matchers (expect.anything(), objectContaining, ...) belong to the
+  // tests: returned by a solution, one would claim to equal whatever the test expects.
+  const testOnly = (name: string, fn: (...a: unknown[]) => unknown) =>
+    function (this: unknown, ...args: unknown[]) {
+      hooks.requireTestFile(`expect.${name}`);
+      return Reflect.apply(fn, this, args);
+    };
+  const anyFile = new Set(['getState', 'setState', 'assertions', 'hasAssertions', 'extractExpectedAssertionsErrors']);
   for (const key of Reflect.ownKeys(realExpect)) {
     if (key === 'length' || key === 'name' || key === 'prototype') continue;
     const d = Reflect.getOwnPropertyDescriptor(realExpect, key);
-    if (d) Reflect.defineProperty(expectFn, key, d);
+    if (!d) continue;
+    if (typeof key === 'string' && typeof d.value === 'function' && !anyFile.has(key)) {
+      d.value = testOnly(key, d.value as (...a: unknown[]) => unknown);
+    } else if (key === 'not' && typeof d.value === 'object' && d.value !== null) {
+      const not: Record<string, unknown> = {};
+      for (const [name, fn] of Object.entries(d.value as Record<string, unknown>)) {
+        not[name] = typeof fn === 'function' ? testOnly(`not.${name}`, fn as (...a: unknown[]) => unknown) : fn;
+      }
+      d.value = not;
+    }
+    Reflect.defineProperty(expectFn, key, d);
   }
   // A matcher or tester of the user's realm, called by expect with `this` and the arguments handed over.
   const toHostFunction = (fn: unknown): unknown =>
@@ -457,15 +481,24 @@ export function createRealm(msg: CheckMessage, hooks: RealmHooks): Realm {
     if (d.set) d.set = give(d.set) as (v: unknown) => void;
     Reflect.defineProperty(object as object, k, d);
   };
+  /** Objects of the checker shared by every check (Buffer, performance, ...): not to be replaced, even for a while. */
+  const refuseShared = (object: unknown, what: string) => {
+    if (isPrimitiveValue(object) || membrane.isUserValue(object as object) || ownCopies.has(object as object)) return;
+    throw new TypeError(`${what}() cannot replace a property of a built-in shared by the checker: spy on objects of the test, or on a required module`);
+  };
   const jestObject: Record<string, unknown> = {};
   Object.assign(jestObject, {
     fn: (implementation?: (...args: unknown[]) => unknown) => mocker.fn(implementation),
     spyOn: (object: unknown, key: unknown, accessType?: unknown) => {
+      refuseShared(object, 'jest.spyOn');
       const spy = (mocker.spyOn as (...a: unknown[]) => unknown).call(mocker, object, key, ...(accessType === undefined ? [] : [accessType]));
       handOverProperty(object, key);
       return spy;
     },
-    replaceProperty: (...args: unknown[]) => (mocker.replaceProperty as (...a: unknown[]) => unknown).apply(mocker, args),
+    replaceProperty: (...args: unknown[]) => {
+      refuseShared(args[0], 'jest.replaceProperty');
+      return (mocker.replaceProperty as (...a: unknown[]) => unknown).apply(mocker, args);
+    },
     isMockFunction: (fn: unknown) => mocker.isMockFunction(fn),
     mocked: (source: unknown) => source,
     clearAllMocks: () => (mocker.clearAllMocks(), jestObject),

@@ -413,5 +413,19 @@ describe('a verdict nobody can fake', function () {
       );
       assert.equal(r.counts.failed, 3, explain(r));
     });
+
+    it('asymmetric matchers made by the solution are refused (expect.anything() would equal anything)', async () => {
+      const r = await refused('export function add(a: number, b: number): number {\n  return expect.anything() as unknown as number;\n}\n');
+      assert.match(r.summary, /^Not accepted: solution\.ts called expect\.anything/);
+      const nested = await refused('export function add(a: number, b: number): number {\n  return (expect.not as unknown as { objectContaining(o: object): number }).objectContaining({});\n}\n');
+      assert.match(nested.summary, /called expect\.not\.objectContaining/);
+    });
+
+    it('built-ins shared by the checker cannot be spied on or replaced, even for a while', async () => {
+      const r = await refused(`try { jest.spyOn(performance, 'now').mockReturnValue(0); } catch (e) { console.log(String(e)); }\n${STUB}`);
+      assert.match(r.output, /jest\.spyOn\(\) cannot replace a property of a built-in shared by the checker/);
+      const own = await check(GOOD, "import { add } from './solution';\nit('spies on a module copy', () => { const fs = require('fs'); jest.spyOn(fs, 'existsSync').mockReturnValue(true); expect(fs.existsSync('/nope')).toBe(true); expect(add(1, 1)).toBe(2); });\n");
+      assert.equal(own.verdict, 'passed', explain(own));
+    });
   });
 });

@@ -107,7 +107,7 @@ export async function runCheck(msg: CheckMessage, sinks: CheckSinks): Promise<vo
   const requireTestFile = (what: string): void => {
     const file = loader ? callerFile(loader.isUserFile) : undefined;
     if (file !== undefined && isTestFile(file, msg.entry)) return;
-    const message = `${file ?? 'Code outside the test file'} called ${what}: only the tests (${msg.entry}) may declare tests, hooks, .only, .skip or expect.extend`;
+    const message = `${file ?? 'Code outside the test file'} called ${what}: only the tests (${msg.entry}) may declare tests, hooks, .only or .skip, or use expect.extend and asymmetric matchers`;
     refused.add(message);
     throw new Error(message);
   };

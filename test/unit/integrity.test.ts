@@ -127,15 +127,17 @@ describe('a verdict nobody can fake', function () {
         '}',
         STUB,
       ].join('\n');
+      // In a test-named helper: making asymmetric matchers (expect.any) is for test files.
       const r = await check(
-        probe,
+        STUB,
         [
-          "import { probeAll } from './solution';",
+          "import { probeAll } from './probe.test';",
           "it('contains every object', () => { const out = probeAll(); expect(Object.entries(out).filter(([, v]) => v !== 'contained')).toEqual([]); expect(Object.keys(out).length).toBeGreaterThan(30); });",
           "it('keeps done and thenable callbacks in the user realm', (done) => { expect(reachDone(done)).toBe('contained'); done(); });",
           'function reachDone(d: unknown): string { try { const F = (d as { constructor: (s: string) => () => { process?: { binding?: unknown } } }).constructor; return typeof F("return globalThis")().process?.binding === "function" ? "process" : "contained"; } catch { return "contained"; } }',
           '',
         ].join('\n'),
+        { 'probe.test.ts': probe },
       );
       assert.equal(r.verdict, 'passed', explain(r));
     });

@@ -140,7 +140,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 /** A title longer than this is cut (a 30 MB title must not become 60 MB of messages). */
 export const MAX_TITLE = 1024;
 /** A check runs at most this many tests (each is a message to the host). */
-export const MAX_TESTS = 10000;
+export const MAX_TESTS = 5000;
 
 function capTitle(title: string): string {
   return title.length <= MAX_TITLE ? title : `${title.slice(0, MAX_TITLE)}… (${title.length - MAX_TITLE} more characters)`;

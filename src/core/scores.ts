@@ -2,6 +2,7 @@
 // key/value store (the workspace state in VS Code, a Map in the tests). Stored data is versioned and validated on
 // load: old shapes are migrated, anything unreadable is copied to a backup key and reported, never silently dropped.
 import { Emitter, type Event } from './events';
+import { type DrillStatus, isDrillId } from './model';
 
 /** The part of vscode.Memento the stores use. */
 export interface MementoLike {
@@ -32,9 +33,6 @@ export interface DrillScore {
   /** Most recent last, capped at the store's history limit. */
   history: Attempt[];
 }
-
-/** passed: solved at least once (firstPassedAt set); failed: attempted but never solved; untried: never checked. */
-export type DrillStatus = 'untried' | 'failed' | 'passed';
 
 export const SCORES_KEY = 'interviewDrills.scores';
 export const SCORES_VERSION = 2;
@@ -194,12 +192,6 @@ export interface ReadScores {
   rewrite: boolean;
   /** The schema version found: 0 for the bare map, undefined when nothing was stored or it was unreadable. */
   foundVersion?: number;
-}
-
-/** The drill id used as a key: any non-empty string without control characters, at most 200 characters. */
-export function isDrillId(v: unknown): v is string {
-  // eslint-disable-next-line no-control-regex
-  return typeof v === 'string' && v.length > 0 && v.length <= 200 && !/[\u0000-\u001f\u007f]/.test(v);
 }
 
 function readAttempt(v: unknown): Attempt | string {
@@ -509,7 +501,7 @@ function better(best: DrillScore['best'], a: Attempt): DrillScore['best'] {
 }
 
 function checkId(id: unknown): string | undefined {
-  return isDrillId(id) ? undefined : 'the drill id must be a non-empty string';
+  return isDrillId(id) ? undefined : 'the drill id must be lower-case letters and digits joined by hyphens';
 }
 
 function checkAttemptInput(a: unknown): string | undefined {

@@ -7,7 +7,7 @@
 import type { AssessmentSummary, TopicAssessment } from './assessment';
 import { isRating, type Rating } from './ratings';
 import { isDrillId } from './model';
-import { isPlainObject } from './scores';
+import { isPlainObject } from './store';
 import type { Tip } from './tips';
 import { isTopicId, type TopicId } from './topics';
 

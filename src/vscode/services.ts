@@ -38,10 +38,15 @@ export function createServices(context: vscode.ExtensionContext): Services {
   ));
   const scores = new ScoreStore(context.workspaceState);
   const ratings = new RatingStore(context.workspaceState);
+  push({ dispose: () => { scores.dispose(); ratings.dispose(); } });
   for (const p of [...scores.problems, ...ratings.problems]) {
     output.warn(p);
     void vscode.window.showWarningMessage(`Interview Drills: ${p}`);
   }
+  // Another window on this workspace may have recorded attempts or ratings: adopt them when this one is focused.
+  push(vscode.window.onDidChangeWindowState((e) => {
+    if (e.focused) void Promise.all([scores.refresh(), ratings.refresh()]).catch((err: unknown) => output.warn(`Reloading the scores failed: ${String(err)}`));
+  }));
   const scratch = new ScratchFiles(context.storageUri ?? context.globalStorageUri);
   const descriptions = push(new DrillDescriptions((id) => repo.get(id), scores));
   const scoreChanged = new vscode.EventEmitter<void>();

@@ -23,6 +23,10 @@ export interface Services {
   testing: DrillTesting;
   statusBar: DrillStatusBar;
   checker: CheckService;
+  /** Shows a sentence about the settings or the scratch files and logs it. */
+  say(message: string, level: 'info' | 'warning'): void;
+  /** Every sentence `say` showed, oldest first (what the integration tests read). */
+  notices: string[];
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -74,5 +78,16 @@ export function createServices(context: vscode.ExtensionContext): Services {
     sandboxScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'sandbox.js'),
     scratch, scores, testing, statusBar, output,
   })));
-  return { context, output, repo, scores, ratings, scratch, descriptions, tree, treeView, testing, statusBar, checker };
+  const notices: string[] = [];
+  const say = (message: string, level: 'info' | 'warning'): void => {
+    notices.push(message);
+    if (level === 'warning') {
+      output.warn(message);
+      void vscode.window.showWarningMessage(message);
+    } else {
+      output.info(message);
+      void vscode.window.showInformationMessage(message);
+    }
+  };
+  return { context, output, repo, scores, ratings, scratch, descriptions, tree, treeView, testing, statusBar, checker, say, notices };
 }

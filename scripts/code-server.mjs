@@ -8,8 +8,10 @@ import * as readline from 'node:readline';
 /**
  * Starts code-server bound to 127.0.0.1 with a throwaway profile under `dataDir`.
  * Resolves once it listens; `stop()` ends its whole process group.
+ * `workspaceTrust: true` keeps VS Code's workspace trust on (a folder not yet trusted opens in Restricted Mode, with
+ * no startup prompt); by default it is off and every folder is trusted.
  */
-export async function startCodeServer({ codeServer, dataDir, port = 0, extensionsDir, userSettings = {}, keepSettings = false, quiet = true }) {
+export async function startCodeServer({ codeServer, dataDir, port = 0, extensionsDir, userSettings = {}, keepSettings = false, quiet = true, workspaceTrust = false }) {
   const userData = path.join(dataDir, 'user-data');
   const extensions = extensionsDir ?? path.join(dataDir, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
@@ -22,7 +24,8 @@ export async function startCodeServer({ codeServer, dataDir, port = 0, extension
     'update.mode': 'none',
     'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false,
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': workspaceTrust,
+    ...(workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' } : {}),
     'chat.disableAIFeatures': true,
     ...userSettings,
   }, null, 2));
@@ -34,7 +37,7 @@ export async function startCodeServer({ codeServer, dataDir, port = 0, extension
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userData,
     '--extensions-dir', extensions,

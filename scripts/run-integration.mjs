@@ -1,6 +1,8 @@
-// Runs the mocha suite in test/integration inside a real VS Code extension host: code-server (VS Code 1.100.3
+// Runs the mocha suites in test/integration inside a real VS Code extension host: code-server (VS Code 1.100.3
 // served over HTTP, installed from npm into a cache on first use) driven by Debian's Chromium through
-// playwright-core. Fails when the extension host exits abnormally, when a test fails, or when no test ran.
+// playwright-core. Two sessions: test/integration/suite in a trusted workspace, then test/integration/untrusted in
+// a workspace that is not trusted (workspace trust on). DRILLS_IT_SESSION=trusted|untrusted runs one of them.
+// Fails when the extension host exits abnormally, when a test fails, or when no test ran.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -21,20 +23,23 @@ function build() {
   if (r.status !== 0) throw new Error('build failed');
 }
 
-async function main() {
-  build();
-  const codeServer = ensureCodeServer();
-  const chromium = ensureChromium();
+/**
+ * One code-server session: a throwaway profile, a workspace made by `prepare(dir)`, the mocha entry `entry` (under
+ * out/test/integration) run in its extension host. Resolves to the number of passing tests; throws on any failure.
+ */
+async function runSession({ name, entry, prepare, workspaceTrust = false }, codeServer, chromium) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-it-'));
   const workspace = path.join(tmp, 'workspace');
   fs.mkdirSync(workspace);
   fs.writeFileSync(path.join(workspace, 'README.md'), '# Integration test workspace\n');
+  prepare?.(workspace);
 
-  const server = await startCodeServer({ codeServer, dataDir: tmp });
+  const server = await startCodeServer({ codeServer, dataDir: tmp, workspaceTrust });
   let browser;
   let hostExit;
   server.onOutput((line) => {
-    const m = /Extension Host Process exited with code: (\S+), signal: (\S+)/.exec(line);
+    // The line ends "signal: null." in some versions: take the words only.
+    const m = /Extension Host Process exited with code: (-?\w+), signal: (\w+)/.exec(line);
     if (m && (m[1] !== '0' || m[2] !== 'null')) hostExit = `extension host exited abnormally (code ${m[1]}, signal ${m[2]})`;
     if (process.env.DRILLS_IT_VERBOSE) process.stderr.write(`[code-server] ${line}\n`);
   });
@@ -49,6 +54,7 @@ async function main() {
         const text = format(...(Array.isArray(args) ? args : [args]));
         if (!process.env.DRILLS_IT_VERBOSE && WORKBENCH_NOISE.test(text)) return;
         for (const line of text.split('\n')) {
+          if (line.includes('DRILLS_GRANT_TRUST')) void grantTrust(page);
           const p = /^\s*(\d+) passing/.exec(line);
           if (p) passing = Number(p[1]);
           const f = /^\s*(\d+) failing/.exec(line);
@@ -62,7 +68,7 @@ async function main() {
     const remote = (p) => `vscode-remote://${authority}${p}`;
     const payload = [
       ['extensionDevelopmentPath', remote(root)],
-      ['extensionTestsPath', remote(path.join(root, 'out', 'test', 'integration', 'index.js'))],
+      ['extensionTestsPath', remote(path.join(root, 'out', 'test', 'integration', entry))],
       ['enableProposedApi', ''],
       ['skipWelcome', 'true'],
     ];
@@ -75,17 +81,86 @@ async function main() {
     });
     const outcome = await Promise.race([done, timeout, hostDied]);
     clearTimeout(timer);
-    if (outcome === 'timeout') throw new Error(`integration tests did not finish within ${TIMEOUT_MS / 1000} s`);
-    if (hostExit) throw new Error(hostExit);
-    if (outcome !== 0) throw new Error(`integration tests failed (exit ${outcome}, ${failing} failing)`);
-    if (passing <= 0) throw new Error('no integration test ran (no "N passing" line from mocha)');
-    if (failing > 0) throw new Error(`${failing} integration tests failed`);
-    console.log(`integration: ${passing} passed, ${failing} failed`);
+    if (outcome === 'timeout') throw new Error(`${name}: integration tests did not finish within ${TIMEOUT_MS / 1000} s`);
+    if (hostExit) throw new Error(`${name}: ${hostExit}`);
+    if (outcome !== 0) throw new Error(`${name}: integration tests failed (exit ${outcome}, ${failing} failing)`);
+    if (passing <= 0) throw new Error(`${name}: no integration test ran (no "N passing" line from mocha)`);
+    if (failing > 0) throw new Error(`${name}: ${failing} integration tests failed`);
+    console.log(`integration (${name}): ${passing} passed, ${failing} failed`);
+    return passing;
   } finally {
     await browser?.close().catch(() => {});
     await server.stop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Clicks "Trust" in the Workspace Trust editor a test opened, as a user would (no API grants trust). */
+async function grantTrust(page) {
+  try {
+    const button = page.locator('.workspace-trust-editor').getByRole('button', { name: /^Trust$/ }).first();
+    await button.waitFor({ state: 'visible', timeout: 20_000 });
+    await button.click();
+  } catch (e) {
+    const shot = path.join(os.tmpdir(), 'drills-grant-trust.png');
+    await page.screenshot({ path: shot }).catch(() => {});
+    console.error(`could not click "Trust" in the Workspace Trust editor (${e.message}); screenshot: ${shot}`);
+  }
+}
+
+// The second session: workspace trust on, a folder never trusted (Restricted Mode), whose own settings ask for a
+// question pack of its own and a scratch folder outside itself. test/integration/untrusted checks neither is used.
+function prepareUntrusted(workspace) {
+  const pack = path.join(workspace, 'workspace-pack');
+  fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+  fs.mkdirSync(pack);
+  fs.writeFileSync(path.join(pack, 'workspace-drill.yaml'), `id: workspace-only-drill
+tier: beginner
+topic: regex
+title: A drill only this workspace's settings load
+order: 99
+prompt: |
+  Return true.
+answer: |
+  Return true.
+hints:
+  - Return it.
+stub: |
+  export function yes(): boolean {
+    throw new Error('Not implemented');
+  }
+solution: |
+  export function yes(): boolean {
+    return true;
+  }
+tests: |
+  import { yes } from './solution';
+  it('says yes', () => expect(yes()).toBe(true));
+`);
+  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), `{
+  // Both are restricted settings: ignored until the workspace is trusted.
+  "interviewDrills.extraQuestionFolders": ["workspace-pack"],
+  "interviewDrills.scratchFolder": "../outside-the-workspace",
+}
+`);
+}
+
+const SESSIONS = [
+  { name: 'trusted workspace', entry: 'index.js' },
+  { name: 'untrusted workspace', entry: 'untrusted.js', prepare: prepareUntrusted, workspaceTrust: true },
+];
+
+async function main() {
+  build();
+  const codeServer = ensureCodeServer();
+  const chromium = ensureChromium();
+  const only = process.env.DRILLS_IT_SESSION;
+  let total = 0;
+  for (const session of SESSIONS) {
+    if (only && !session.name.startsWith(only)) continue;
+    total += await runSession(session, codeServer, chromium);
+  }
+  console.log(`integration: ${total} passed in ${only ? 1 : SESSIONS.length} session(s)`);
 }
 
 main().catch((e) => {

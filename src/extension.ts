@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
 import { AssessmentPanel, registerAssessmentSerializer } from './vscode/assessmentPanel';
 import { registerCommands, ScratchCodeLens } from './vscode/commands';
-import { affects } from './vscode/config';
+import { affects, ignoredSettingsNotice, ignoredWorkspaceSettings } from './vscode/config';
 import { createServices, type Services } from './vscode/services';
 
 /** What activate() returns: the live services, for the integration tests (and other extensions, read-only). */
 export interface InterviewDrillsApi {
   services: Services;
   activationMs: number;
+  /** The value last given to the `interviewDrills.isScratchFile` context key (the ▶ button, CodeLens and shortcut). */
+  isScratchFileActive(): boolean;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<InterviewDrillsApi> {
@@ -35,10 +37,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
       const drills = s.repo.all();
       s.statusBar.update(drills.filter((d) => s.scores.status(d.id) === 'passed').length, drills.length);
     };
+    let scratchActive = false;
     const updateActive = (editor: vscode.TextEditor | undefined) => {
-      const isScratch = !!editor && s.scratch.drillIdFor(editor.document.uri) !== undefined;
+      const isScratch = (scratchActive = !!editor && s.scratch.drillIdFor(editor.document.uri) !== undefined);
       void vscode.commands.executeCommand('setContext', 'interviewDrills.isScratchFile', isScratch);
       if (isScratch) s.checker.warmUp();
+    };
+    // The scratch folder setting changed (or trust was granted): new files go to the new folder at once; the old
+    // folder's files are offered a move, and their tabs keep working meanwhile.
+    const followScratchFolder = async () => {
+      const done = s.scratch.followSetting(s.say);
+      updateActive(vscode.window.activeTextEditor);
+      lens.refresh();
+      await done;
+      updateActive(vscode.window.activeTextEditor);
+      lens.refresh();
     };
     const scoreListener = s.scores.onDidChange(() => {
       updateCounts();
@@ -56,17 +69,23 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
       vscode.window.onDidChangeActiveTextEditor(updateActive),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'extraQuestionFolders')) void s.repo.load();
-        if (affects(e, 'scratchFolder')) {
-          updateActive(vscode.window.activeTextEditor);
-          lens.refresh();
-        }
+        if (affects(e, 'scratchFolder')) void followScratchFolder();
+      }),
+      // Trust granted later: the workspace's question folders and scratch folder apply from now on.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        s.output.info('The workspace is now trusted: reloading the drills with its settings.');
+        void s.repo.load();
+        void followScratchFolder();
       }),
     );
+    const ignored = ignoredWorkspaceSettings();
+    if (ignored.length > 0) s.say(ignoredSettingsNotice(ignored), 'warning');
+    void followScratchFolder();
     await s.repo.load();
     updateActive(vscode.window.activeTextEditor);
     const activationMs = performance.now() - started;
     s.output.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-    return { services: s, activationMs };
+    return { services: s, activationMs, isScratchFileActive: () => scratchActive };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     void vscode.window.showErrorMessage(`Interview Drills failed to start: ${message}`);

@@ -1,9 +1,9 @@
 // The self-assessment rules, pure: the user's ratings (how confident they feel per topic) set against what the drills
 // measured (how many of the topic's drills they solved), per topic and in summary. The guide's rule of thumb: a topic
 // rated under 3 needs review, a topic rated 5 is one you could teach.
-import { compareDrills, type Drill, type Tier } from './model';
+import { compareDrills, type Drill, type DrillStatus, type Tier } from './model';
 import type { Rating, Ratings } from './ratings';
-import { type DrillScore, type DrillStatus, statusOf } from './scores';
+import { type DrillScore, statusOf } from './scores';
 import { TOPICS, type TopicId } from './topics';
 
 export type Scores = Readonly<Record<string, DrillScore>>;

@@ -13,6 +13,26 @@ export function isTier(value: unknown): value is Tier {
   return typeof value === 'string' && (TIERS as readonly string[]).includes(value);
 }
 
+/** A drill id: lower-case letters and digits joined by single hyphens, e.g. "retry-flaky-call". */
+export const DRILL_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** The longest id accepted: the id names a drill's folder and its scratch file `<id>.ts`, well under 255 bytes. */
+export const DRILL_ID_MAX_LENGTH = 64;
+
+/** Whether `value` is a usable drill id: the one definition used by packs, scratch files, stores and the panel. */
+export function isDrillId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= DRILL_ID_MAX_LENGTH && DRILL_ID_PATTERN.test(value);
+}
+
+/** passed: solved at least once; failed: attempted but never solved; untried: never checked. */
+export type DrillStatus = 'untried' | 'failed' | 'passed';
+
+/** The words for each status, the same in the tree, status bar, description, quick pick and self-assessment panel. */
+export const STATUS_LABELS: Readonly<Record<DrillStatus, string>> = {
+  untried: 'not tried yet',
+  failed: 'not solved yet',
+  passed: 'solved',
+};
+
 /** A plausible wrong answer kept with the drill: its tests must reject it. */
 export interface Mistake {
   title: string;

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import { type Drill, type DrillFileField, type Mistake, type PackError, compareDrills, DRILL_FOLDER_FILES, isTier, TIERS } from './model';
+import {
+  type Drill, type DrillFileField, DRILL_ID_MAX_LENGTH, isDrillId, type Mistake, type PackError, compareDrills, DRILL_FOLDER_FILES, isTier, TIERS,
+} from './model';
 import { applyPatch } from './patch';
 import { isTopicId, TOPIC_IDS } from './topics';
 
@@ -21,9 +23,6 @@ export interface PackFile {
   text: string;
 }
 
-export const MAX_ID_LENGTH = 64;
-/** Lower-case words joined by hyphens, at most MAX_ID_LENGTH characters (the id names files and folders). */
-export const ID_PATTERN = /^(?=.{1,64}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 /** The largest question file read (a whole drill is about 50 KB today). */
 export const MAX_FILE_BYTES = 1024 * 1024;
 /** How deep the folder walk goes below a pack folder, and how many entries it reads in all. */
@@ -372,9 +371,9 @@ function readMetadata(y: YamlFields, errors: PackError[]): Metadata {
   const { fields, at, valueOffset } = y;
   const id = textField(y, 'id', errors);
   let validId: string | undefined = id;
-  if (id !== undefined && !ID_PATTERN.test(id)) {
+  if (id !== undefined && !isDrillId(id as unknown)) {
     validId = undefined;
-    const why = id.length > MAX_ID_LENGTH ? `is ${id.length} characters long; an id has at most ${MAX_ID_LENGTH}` : 'is not a valid id: use lower-case letters and digits joined by hyphens, e.g. "retry-flaky-call"';
+    const why = id.length > DRILL_ID_MAX_LENGTH ? `is ${id.length} characters long; an id has at most ${DRILL_ID_MAX_LENGTH}` : 'is not a valid id: use lower-case letters and digits joined by hyphens, e.g. "retry-flaky-call"';
     errors.push(at(valueOffset('id'), 'id', `"${id.length > 80 ? `${id.slice(0, 80)}…` : id}" ${why}`));
   }
   const tierText = textField(y, 'tier', errors);

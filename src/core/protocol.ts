@@ -6,7 +6,8 @@
 // Host -> webview: `{ command: 'state', args: ViewState }`, the whole view model, after `ready` and on every change.
 import type { AssessmentSummary, TopicAssessment } from './assessment';
 import { isRating, type Rating } from './ratings';
-import { isDrillId, isPlainObject } from './scores';
+import { isDrillId } from './model';
+import { isPlainObject } from './store';
 import type { Tip } from './tips';
 import { isTopicId, type TopicId } from './topics';
 
@@ -102,7 +103,7 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | ProtocolErro
     case 'openDrill': {
       const a = argsWith('id');
       if (typeof a === 'string') return fail(a);
-      if (!isDrillId(a.id)) return fail('"openDrill" needs a drill id (a non-empty string)');
+      if (!isDrillId(a.id)) return fail('"openDrill" needs a drill id (lower-case letters and digits joined by hyphens)');
       return withReq({ command, args: { id: a.id } });
     }
   }

@@ -1,13 +1,11 @@
 // The score store: what the user did with each drill (checks, hints, revealed answers), kept in a Memento-shaped
 // key/value store (the workspace state in VS Code, a Map in the tests). Stored data is versioned and validated on
-// load: old shapes are migrated, anything unreadable is copied to a backup key and reported, never silently dropped.
-import { Emitter, type Event } from './events';
-
-/** The part of vscode.Memento the stores use. */
-export interface MementoLike {
-  get<T>(key: string): T | undefined;
-  update(key: string, value: unknown): PromiseLike<void>;
-}
+// load: old shapes are migrated, anything unreadable is copied to a backup key and reported, never silently dropped;
+// data from a newer version is left untouched (see store.ts, which also explains how windows share the data).
+import { type DrillStatus, isDrillId } from './model';
+import {
+  describeType, isCount, isIsoTime, isPlainObject, lookup, type MementoLike, newerVersionOf, type SetAside, VersionedStore,
+} from './store';
 
 /** One finished check of a drill. */
 export interface Attempt {
@@ -32,9 +30,6 @@ export interface DrillScore {
   /** Most recent last, capped at the store's history limit. */
   history: Attempt[];
 }
-
-/** passed: solved at least once (firstPassedAt set); failed: attempted but never solved; untried: never checked. */
-export type DrillStatus = 'untried' | 'failed' | 'passed';
 
 export const SCORES_KEY = 'interviewDrills.scores';
 export const SCORES_VERSION = 2;
@@ -61,130 +56,6 @@ export interface ScoreV1 {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Helpers shared with the rating store.
-
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-export function isCount(v: unknown): v is number {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-}
-
-export function isIsoTime(v: unknown): v is string {
-  return typeof v === 'string' && v.length > 0 && !Number.isNaN(Date.parse(v));
-}
-
-/** Runs async operations one at a time, in call order; a failed operation does not stop the ones after it. */
-export class WriteQueue {
-  private tail: Promise<void> = Promise.resolve();
-
-  run<T>(op: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(op);
-    this.tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
-  }
-
-  /** Resolves once everything queued so far has finished. */
-  idle(): Promise<void> {
-    return this.tail;
-  }
-}
-
-/** A backup key that is not in use yet: `<key>.unreadable.<ISO time>`, with `.2`, `.3`... appended if needed. */
-export function backupKey(memento: MementoLike, key: string, now: Date): string {
-  const base = `${key}.unreadable.${now.toISOString()}`;
-  let candidate = base;
-  for (let n = 2; memento.get(candidate) !== undefined; n++) candidate = `${base}.${n}`;
-  return candidate;
-}
-
-/** What a load found unreadable, to be copied under a backup key. */
-export interface SetAside {
-  /** True when the whole stored value is set aside; false when only some entries are. */
-  whole: boolean;
-  /** The raw value (whole), or the raw unreadable entries by key. */
-  value: unknown;
-  /** Why, one line per reason. */
-  reasons: string[];
-}
-
-/** The value written under a backup key. */
-export interface BackupRecord {
-  from: string;
-  at: string;
-  reasons: string[];
-  whole: boolean;
-  value: unknown;
-}
-
-/**
- * Writes one store's value under its key, after first writing the backup of what the load set aside: the main key is
- * never overwritten before the data it replaces is safe elsewhere. A failed backup is retried before the next write.
- */
-export class GuardedWriter {
-  private pendingBackup: { key: string; record: BackupRecord } | undefined;
-
-  constructor(
-    private readonly memento: MementoLike,
-    private readonly key: string,
-  ) {}
-
-  /** Chooses the backup key now and keeps the record until the next write. Returns the backup key. */
-  setAside(setAside: SetAside, now: Date): string {
-    const key = backupKey(this.memento, this.key, now);
-    this.pendingBackup = { key, record: { from: this.key, at: now.toISOString(), reasons: setAside.reasons, whole: setAside.whole, value: setAside.value } };
-    return key;
-  }
-
-  async write(value: unknown): Promise<void> {
-    if (this.pendingBackup) {
-      await this.memento.update(this.pendingBackup.key, plain(this.pendingBackup.record));
-      this.pendingBackup = undefined;
-    }
-    await this.memento.update(this.key, plain(value));
-  }
-}
-
-/** One sentence saying what was set aside and where. */
-export function describeSetAside(s: SetAside, backup: string, what: string, entries: (n: number) => string): string {
-  const n = s.whole ? 0 : Object.keys(s.value as object).length;
-  const shown = s.reasons.slice(0, 3).join('; ');
-  const detail = s.reasons.length > 3 ? `${shown}; and ${s.reasons.length - 3} more` : shown;
-  return s.whole
-    ? `the stored ${what} could not be read (${detail}); they were set aside under "${backup}" and start afresh.`
-    : `${entries(n)} could not be read (${detail}) and ${n === 1 ? 'was' : 'were'} set aside under "${backup}"; the others are kept.`;
-}
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** A JSON copy, so nothing the store keeps shares objects with what the memento keeps. */
-export function plain<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T;
-}
-
-export function deepFreeze<T>(v: T): T {
-  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const child of Object.values(v)) deepFreeze(child);
-  }
-  return v;
-}
-
-export function describeType(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)?.slice(0, 40)}`;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Reading stored data.
 
 export interface ReadScores {
@@ -194,12 +65,8 @@ export interface ReadScores {
   rewrite: boolean;
   /** The schema version found: 0 for the bare map, undefined when nothing was stored or it was unreadable. */
   foundVersion?: number;
-}
-
-/** The drill id used as a key: any non-empty string without control characters, at most 200 characters. */
-export function isDrillId(v: unknown): v is string {
-  // eslint-disable-next-line no-control-regex
-  return typeof v === 'string' && v.length > 0 && v.length <= 200 && !/[\u0000-\u001f\u007f]/.test(v);
+  /** A newer version of the extension wrote the value: nothing is read from it, and it must not be rewritten. */
+  newerVersion?: number;
 }
 
 function readAttempt(v: unknown): Attempt | string {
@@ -290,9 +157,10 @@ export function migrateV1Score(v: unknown, migratedAt: Date): DrillScore | strin
  * whole (not an object, unknown or future version, wrong envelope) is set aside whole; unreadable entries of a
  * readable value are set aside one by one and the rest kept.
  */
-export function readStoredScores(raw: unknown, opts: { historyLimit?: number; now?: Date } = {}): ReadScores {
+export function readStoredScores(raw: unknown, opts: { historyLimit?: number; now?: Date | (() => Date) } = {}): ReadScores {
   const historyLimit = opts.historyLimit ?? DEFAULT_HISTORY_LIMIT;
-  const now = opts.now ?? new Date();
+  let migratedAt: Date | undefined;
+  const now = (): Date => (migratedAt ??= typeof opts.now === 'function' ? opts.now() : (opts.now ?? new Date()));
   if (raw === undefined) return { drills: {}, rewrite: false };
   const whole = (reason: string): ReadScores => ({ drills: {}, rewrite: true, setAside: { whole: true, value: raw, reasons: [reason] } });
   if (!isPlainObject(raw)) return whole(`the value is ${describeType(raw)}`);
@@ -302,7 +170,7 @@ export function readStoredScores(raw: unknown, opts: { historyLimit?: number; no
   let foundVersion: number;
   if (!('version' in raw)) {
     entries = raw;
-    read = (v) => migrateV1Score(v, now);
+    read = (v) => migrateV1Score(v, now());
     foundVersion = 0;
   } else if (raw.version === 2) {
     if (!isPlainObject(raw.drills)) return whole(`version 2 without a "drills" map (found ${describeType(raw.drills)})`);
@@ -312,31 +180,33 @@ export function readStoredScores(raw: unknown, opts: { historyLimit?: number; no
   } else if (raw.version === 1) {
     if (!isPlainObject(raw.scores)) return whole(`version 1 without a "scores" map (found ${describeType(raw.scores)})`);
     entries = raw.scores;
-    read = (v) => migrateV1Score(v, now);
+    read = (v) => migrateV1Score(v, now());
     foundVersion = 1;
-  } else if (typeof raw.version === 'number' && Number.isInteger(raw.version) && raw.version > SCORES_VERSION) {
-    return whole(`schema version ${raw.version} is newer than this extension reads (${SCORES_VERSION})`);
+  } else if (newerVersionOf(raw, SCORES_VERSION) !== undefined) {
+    return { drills: {}, rewrite: false, newerVersion: raw.version as number };
   } else {
     return whole(`unknown schema version ${JSON.stringify(raw.version)}`);
   }
 
-  const drills: Record<string, DrillScore> = {};
-  const bad: Record<string, unknown> = {};
+  // Built with Object.fromEntries, so an id such as "__proto__" stays an ordinary key (set aside, not swallowed).
+  const good: [string, DrillScore][] = [];
+  const bad: [string, unknown][] = [];
   const reasons: string[] = [];
   for (const [id, v] of Object.entries(entries)) {
     const s = isDrillId(id) ? read(v) : 'the drill id is not usable';
     if (typeof s === 'string') {
-      bad[id] = v;
+      bad.push([id, v]);
       reasons.push(`${JSON.stringify(id.slice(0, 60))}: ${s}`);
     } else {
-      drills[id] = s;
+      good.push([id, s]);
     }
   }
+  const drills = Object.fromEntries(good);
   const result: ReadScores = { drills, rewrite: foundVersion !== 2 || reasons.length > 0, foundVersion };
-  if (reasons.length > 0) result.setAside = { whole: false, value: bad, reasons };
+  if (reasons.length > 0) result.setAside = { whole: false, value: Object.fromEntries(bad), reasons };
   // A v2 value whose histories were trimmed to a smaller limit is rewritten too.
   if (foundVersion === 2 && !result.rewrite) {
-    result.rewrite = Object.entries(drills).some(([id, s]) => s.history.length !== ((entries[id] as { history?: unknown[] }).history?.length ?? 0));
+    result.rewrite = good.some(([id, s]) => s.history.length !== ((lookup(entries, id) as { history?: unknown[] }).history?.length ?? 0));
   }
   return result;
 }
@@ -348,6 +218,8 @@ export interface ScoreStoreOptions {
   /** How many attempts each drill keeps in its history (default 20). */
   historyLimit?: number;
   now?: () => Date;
+  /** How many backups of unreadable data are kept (default 3, the newest). */
+  maxBackups?: number;
 }
 
 export interface AttemptInput {
@@ -368,52 +240,39 @@ export function statusOf(s: DrillScore | undefined): DrillStatus {
   return s && s.attempts > 0 ? 'failed' : 'untried';
 }
 
-export class ScoreStore {
-  private drills: Readonly<Record<string, DrillScore>>;
-  private readonly queue = new WriteQueue();
-  private readonly writer: GuardedWriter;
-  private readonly changed = new Emitter<string | undefined>();
-  private readonly problemList: string[] = [];
+export class ScoreStore extends VersionedStore<Record<string, DrillScore>, string> {
   private readonly historyLimit: number;
-  private readonly now: () => Date;
-  /** Fires after a change is written: the drill's id, or undefined when every drill changed (reset, load). */
-  readonly onDidChange: Event<string | undefined> = this.changed.event;
-  /** Settles once the load-time writes (migration, backup of unreadable data) are done. Never rejects. */
-  readonly ready: Promise<void>;
 
   constructor(memento: MementoLike, opts: ScoreStoreOptions = {}) {
-    this.historyLimit = Math.max(1, Math.floor(opts.historyLimit ?? DEFAULT_HISTORY_LIMIT));
-    this.now = opts.now ?? (() => new Date());
-    const loadedAt = this.now();
-    const read = readStoredScores(memento.get<unknown>(SCORES_KEY), { historyLimit: this.historyLimit, now: loadedAt });
-    this.drills = deepFreeze(read.drills);
-    this.writer = new GuardedWriter(memento, SCORES_KEY);
-    if (read.setAside) {
-      const backup = this.writer.setAside(read.setAside, loadedAt);
-      this.problemList.push(`Scores: ${describeSetAside(read.setAside, backup, 'scores', (n) => (n === 1 ? '1 drill score' : `${n} drill scores`))}`);
-    }
-    this.ready = read.rewrite
-      ? this.queue
-          .run(() => this.writer.write(this.stored(read.drills)))
-          .catch((e: unknown) => void this.problemList.push(`Scores: writing the ${read.setAside ? 'backup and cleaned' : 'migrated'} scores failed (${errorText(e)}); retried with the next change.`))
-      : Promise.resolve();
-  }
-
-  /** What was set aside or failed at load, one human sentence each (empty when all was well). */
-  get problems(): readonly string[] {
-    return [...this.problemList];
+    const historyLimit = Math.max(1, Math.floor(opts.historyLimit ?? DEFAULT_HISTORY_LIMIT));
+    super({
+      memento,
+      key: SCORES_KEY,
+      version: SCORES_VERSION,
+      label: 'Scores',
+      what: 'scores',
+      entries: (n) => (n === 1 ? '1 drill score' : `${n} drill scores`),
+      read: (raw, now) => {
+        const r = readStoredScores(raw, { historyLimit, now });
+        return { value: r.drills, setAside: r.setAside, rewrite: r.rewrite, newerVersion: r.newerVersion };
+      },
+      stored: (drills): StoredScoresV2 => ({ version: SCORES_VERSION, drills }),
+      now: opts.now,
+      maxBackups: opts.maxBackups,
+    });
+    this.historyLimit = historyLimit;
   }
 
   get(id: string): DrillScore | undefined {
-    return this.drills[id];
+    return lookup(this.current, id);
   }
 
   all(): Readonly<Record<string, DrillScore>> {
-    return this.drills;
+    return this.current;
   }
 
   status(id: string): DrillStatus {
-    return statusOf(this.drills[id]);
+    return statusOf(this.get(id));
   }
 
   /** Records one finished check. Rejects (writing nothing) when the figures are not those of a finished check. */
@@ -421,7 +280,7 @@ export class ScoreStore {
     const problem = checkId(id) ?? checkAttemptInput(a);
     if (problem) return Promise.reject(new TypeError(`recordAttempt(${JSON.stringify(id)}): ${problem}`));
     const input: AttemptInput = { passed: a.passed, total: a.total, durationMs: a.durationMs, verdict: a.verdict };
-    return this.change(id, (prev) => {
+    return this.changeDrill(id, (prev) => {
       const at = this.now().toISOString();
       const attempt: Attempt = { at, ...input };
       return score({
@@ -439,60 +298,36 @@ export class ScoreStore {
   recordHint(id: string, ladderLength: number): Promise<number> {
     const problem = checkId(id) ?? (isCount(ladderLength) ? undefined : 'ladderLength is not a count');
     if (problem) return Promise.reject(new TypeError(`recordHint(${JSON.stringify(id)}): ${problem}`));
-    return this.change(id, (prev) => {
+    return this.changeDrill(id, (prev) => {
       const hintsUsed = Math.min(prev.hintsUsed + 1, ladderLength);
       return hintsUsed === prev.hintsUsed ? undefined : score({ ...prev, hintsUsed });
-    }).then((s) => s?.hintsUsed ?? Math.min(this.drills[id]?.hintsUsed ?? 0, ladderLength));
+    }).then((s) => Math.min(s?.hintsUsed ?? 0, ladderLength));
   }
 
   markAnswerRevealed(id: string): Promise<void> {
     const problem = checkId(id);
     if (problem) return Promise.reject(new TypeError(`markAnswerRevealed: ${problem}`));
-    return this.change(id, (prev) => (prev.answerRevealed ? undefined : score({ ...prev, answerRevealed: true }))).then(() => undefined);
+    return this.changeDrill(id, (prev) => (prev.answerRevealed ? undefined : score({ ...prev, answerRevealed: true }))).then(() => undefined);
   }
 
   /** Forgets one drill's score, or every score. */
   reset(id?: string): Promise<void> {
-    return this.queue.run(async () => {
-      if (id === undefined) {
-        await this.commit({}, undefined);
-      } else if (this.drills[id]) {
-        const next = { ...this.drills };
-        delete next[id];
-        await this.commit(next, id);
-      }
-    });
+    if (id === undefined) return this.change(undefined, () => ({})).then(() => undefined);
+    return this.change(id, (stored) => {
+      if (lookup(stored, id) === undefined) return undefined;
+      return Object.fromEntries(Object.entries(stored).filter(([k]) => k !== id));
+    }).then(() => undefined);
   }
 
-  /** Resolves once every write queued so far has landed. */
-  flushed(): Promise<void> {
-    return this.queue.idle();
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
-
-  /** Applies `update` to the drill's current score (an empty one if none) and writes the result; undefined: no change. */
-  private change(id: string, update: (prev: DrillScore) => DrillScore | undefined): Promise<DrillScore | undefined> {
-    return this.queue.run(async () => {
-      const prev = this.drills[id] ?? emptyScore();
-      const next = update(prev);
-      if (!next) return this.drills[id];
-      await this.commit({ ...this.drills, [id]: next }, id);
-      return this.drills[id];
-    });
-  }
-
-  /** Writes first, then adopts the new state and tells listeners: a failed write leaves the store as it was. */
-  private async commit(next: Record<string, DrillScore>, changed: string | undefined): Promise<void> {
-    await this.writer.write(this.stored(next));
-    this.drills = deepFreeze(plain(next));
-    this.changed.fire(changed);
-  }
-
-  private stored(drills: Record<string, DrillScore>): StoredScoresV2 {
-    return { version: SCORES_VERSION, drills };
+  /**
+   * Applies `update` to the drill's score as stored now (an empty one if none; other windows' attempts included) and
+   * writes the result; undefined: no change. Resolves to the drill's score afterwards.
+   */
+  private changeDrill(id: string, update: (prev: DrillScore) => DrillScore | undefined): Promise<DrillScore | undefined> {
+    return this.change(id, (stored) => {
+      const next = update(lookup(stored, id) ?? emptyScore());
+      return next === undefined ? undefined : { ...stored, [id]: next };
+    }).then((drills) => lookup(drills, id));
   }
 }
 
@@ -509,7 +344,7 @@ function better(best: DrillScore['best'], a: Attempt): DrillScore['best'] {
 }
 
 function checkId(id: unknown): string | undefined {
-  return isDrillId(id) ? undefined : 'the drill id must be a non-empty string';
+  return isDrillId(id) ? undefined : 'the drill id must be lower-case letters and digits joined by hyphens';
 }
 
 function checkAttemptInput(a: unknown): string | undefined {

@@ -1,4 +1,4 @@
-import { type Drill, TIER_LABELS } from './model';
+import { type Drill, isDrillId, TIER_LABELS } from './model';
 import { topicLabel } from './topics';
 
 /** The scratch file of a drill, inside the scratch folder. */
@@ -8,8 +8,9 @@ export function scratchFileName(drillId: string): string {
 
 /** The drill id of a scratch file name, or undefined when the name is not a scratch file's. */
 export function drillIdOfScratchFile(fileName: string): string | undefined {
-  const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ts$/.exec(fileName);
-  return m?.[1];
+  if (!fileName.endsWith('.ts')) return undefined;
+  const id = fileName.slice(0, -'.ts'.length);
+  return isDrillId(id) ? id : undefined;
 }
 
 /**

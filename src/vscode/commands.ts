@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { Drill } from '../core/model';
+import { type Drill, type DrillStatus, STATUS_LABELS, TIER_LABELS } from '../core/model';
 import { topicLabel } from '../core/topics';
-import { TIER_LABELS } from '../core/model';
 import type { Services } from './services';
 import { config } from './config';
 import type { DrillNode } from './tree';
+
+const STATUS_ICONS: Record<DrillStatus, string> = { untried: '$(circle-large-outline)', failed: '$(error)', passed: '$(pass-filled)' };
 
 type Handler = (...args: unknown[]) => unknown;
 
@@ -136,7 +137,7 @@ async function resolveDrill(s: Services, arg: unknown, placeHolder: string, pref
   const items = s.repo.all().map((d) => ({
     label: d.title,
     description: `${TIER_LABELS[d.tier]} · ${topicLabel(d.topic)}`,
-    detail: { untried: '$(circle-large-outline) not tried', failed: '$(error) not solved yet', passed: '$(pass-filled) solved' }[s.scores.status(d.id)],
+    detail: `${STATUS_ICONS[s.scores.status(d.id)]} ${STATUS_LABELS[s.scores.status(d.id)]}`,
     drill: d,
   }));
   if (items.length === 0) {

@@ -1,9 +1,19 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
 
 export type TypeErrorPolicy = 'ignore' | 'report' | 'fail';
 
 const SECTION = 'interviewDrills';
+
+/**
+ * Settings a workspace must not choose for the user unless it is trusted (package.json
+ * `capabilities.untrustedWorkspaces.restrictedConfigurations`): a question folder runs its tests with the user's
+ * rights, and a scratch folder decides where the extension writes files.
+ */
+export const RESTRICTED_SETTINGS = ['extraQuestionFolders', 'scratchFolder'] as const;
+export type RestrictedSetting = (typeof RESTRICTED_SETTINGS)[number];
 
 function cfg(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration(SECTION);
@@ -12,6 +22,33 @@ function cfg(): vscode.WorkspaceConfiguration {
 function clamp(n: unknown, min: number, max: number, fallback: number): number {
   return typeof n === 'number' && Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
 }
+
+/** Where a restricted setting's value comes from: the workspace (trusted only), the user, or nowhere. */
+interface Sourced<T> {
+  value: T | undefined;
+  fromWorkspace: boolean;
+}
+
+/**
+ * A restricted setting, read explicitly: the workspace's value only in a trusted workspace (VS Code already hides it
+ * in an untrusted one; this keeps it so if that ever changes), else the user's.
+ */
+function restricted<T>(key: RestrictedSetting): Sourced<T> {
+  const i = cfg().inspect<T>(key);
+  const workspace = i?.workspaceFolderValue ?? i?.workspaceValue;
+  if (workspace !== undefined && vscode.workspace.isTrusted) return { value: workspace, fromWorkspace: true };
+  return { value: i?.globalValue, fromWorkspace: false };
+}
+
+/** Why a configured scratch folder is not used. */
+export interface RefusedFolder {
+  setting: string;
+  resolved: string;
+  reason: string;
+}
+
+/** The scratch folder the settings ask for: a URI, undefined for the extension's storage, or a refusal. */
+export type ScratchFolderChoice = { uri: vscode.Uri | undefined; refused?: RefusedFolder };
 
 /** Typed access to the extension's settings. */
 export const config = {
@@ -23,23 +60,129 @@ export const config = {
   },
   confirmRevealAnswer: (): boolean => cfg().get<boolean>('confirmRevealAnswer') !== false,
   openDescriptionWithDrill: (): boolean => cfg().get<boolean>('openDescriptionWithDrill') === true,
+  /**
+   * The configured scratch folder. A folder set by the workspace's own settings must stay inside the workspace
+   * (no `..`, no absolute path elsewhere, no symbolic link leading out); one the user set in their own settings
+   * may be anywhere.
+   */
+  scratchFolderChoice: (): ScratchFolderChoice => {
+    const s = restricted<string>('scratchFolder');
+    const value = typeof s.value === 'string' ? s.value.trim() : '';
+    const uri = resolveFolder(value);
+    if (!uri || !s.fromWorkspace) return { uri };
+    const reason = outsideWorkspace(uri);
+    return reason ? { uri: undefined, refused: { setting: value, resolved: uri.fsPath, reason } } : { uri };
+  },
   /** The configured scratch folder as a URI, or undefined for the extension's storage. */
-  scratchFolder: (): vscode.Uri | undefined => resolveFolder(cfg().get<string>('scratchFolder') ?? ''),
-  extraQuestionFolders: (): vscode.Uri[] =>
-    (cfg().get<string[]>('extraQuestionFolders') ?? []).flatMap((f) => {
+  scratchFolder: (): vscode.Uri | undefined => config.scratchFolderChoice().uri,
+  extraQuestionFolders: (): vscode.Uri[] => {
+    const s = restricted<unknown>('extraQuestionFolders');
+    return (Array.isArray(s.value) ? s.value : []).flatMap((f) => {
       const uri = typeof f === 'string' ? resolveFolder(f) : undefined;
       return uri ? [uri] : [];
-    }),
+    });
+  },
 };
+
+function workspaceRoot(): vscode.Uri | undefined {
+  return vscode.workspace.workspaceFolders?.[0]?.uri;
+}
 
 function resolveFolder(setting: string): vscode.Uri | undefined {
   const value = setting.trim();
   if (value === '') return undefined;
   if (path.isAbsolute(value)) return vscode.Uri.file(value);
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const root = workspaceRoot();
   return root ? vscode.Uri.joinPath(root, value) : undefined;
+}
+
+function inside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The real path of `p`, or of its deepest existing ancestor with the rest appended (the folder may not exist yet). */
+function realPath(p: string): string {
+  const rest: string[] = [];
+  let current = path.resolve(p);
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync.native(current), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return path.join(current, ...rest.reverse());
+      rest.push(path.basename(current));
+      current = parent;
+    }
+  }
+}
+
+/** Why `uri` is not inside one of the workspace folders (following symbolic links), or undefined when it is. */
+function outsideWorkspace(uri: vscode.Uri): string | undefined {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) return 'no folder is open';
+  if (uri.scheme !== 'file') {
+    return folders.some((f) => f.uri.scheme === uri.scheme && inside(f.uri.path, uri.path)) ? undefined : 'it is outside the workspace';
+  }
+  const target = path.resolve(uri.fsPath);
+  const lexical = folders.filter((f) => f.uri.scheme === 'file' && inside(path.resolve(f.uri.fsPath), target));
+  if (lexical.length === 0) return 'it is outside the workspace';
+  const real = realPath(target);
+  return lexical.some((f) => inside(realPath(f.uri.fsPath), real)) ? undefined : `a symbolic link leads out of the workspace (to ${real})`;
 }
 
 export function affects(e: vscode.ConfigurationChangeEvent, key: string): boolean {
   return e.affectsConfiguration(`${SECTION}.${key}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What an untrusted workspace asked for and did not get.
+
+/**
+ * The restricted settings the workspace's own settings files set (read from the files: in an untrusted workspace VS
+ * Code hides their values from extensions). Empty in a trusted workspace.
+ */
+export function ignoredWorkspaceSettings(): RestrictedSetting[] {
+  if (vscode.workspace.isTrusted) return [];
+  const files: string[] = [];
+  for (const f of vscode.workspace.workspaceFolders ?? []) {
+    if (f.uri.scheme === 'file') files.push(path.join(f.uri.fsPath, '.vscode', 'settings.json'));
+  }
+  const wsFile = vscode.workspace.workspaceFile;
+  if (wsFile?.scheme === 'file') files.push(wsFile.fsPath);
+  const found = new Set<RestrictedSetting>();
+  for (const file of files) {
+    let settings: unknown;
+    try {
+      const parsed = parseJsonc(fs.readFileSync(file, 'utf8')) as unknown;
+      settings = file === wsFile?.fsPath ? (parsed as { settings?: unknown } | undefined)?.settings : parsed;
+    } catch {
+      continue;
+    }
+    if (typeof settings !== 'object' || settings === null) continue;
+    for (const key of RESTRICTED_SETTINGS) {
+      if (Object.hasOwn(settings, `${SECTION}.${key}`)) found.add(key);
+      const section = (settings as Record<string, unknown>)[SECTION];
+      if (typeof section === 'object' && section !== null && Object.hasOwn(section, key)) found.add(key);
+    }
+  }
+  return RESTRICTED_SETTINGS.filter((k) => found.has(k));
+}
+
+/** The one sentence said when an untrusted workspace's settings are ignored. */
+export function ignoredSettingsNotice(keys: readonly RestrictedSetting[]): string {
+  const names = keys.map((k) => `${SECTION}.${k}`).join(' and ');
+  const effects = [
+    keys.includes('extraQuestionFolders') ? 'the drills come from the bundled pack only' : '',
+    keys.includes('scratchFolder') ? "scratch files stay in the extension's storage" : '',
+  ].filter(Boolean).join(', and ');
+  return `Interview Drills: this workspace is not trusted, so its ${names} ${keys.length === 1 ? 'setting is' : 'settings are'} ignored: ${effects}. ` +
+    'Trust the workspace to use them; the drills reload when you do.';
+}
+
+/** The one sentence said when a workspace's scratch folder is refused. */
+export function refusedScratchFolderNotice(r: RefusedFolder): string {
+  return `Interview Drills: the workspace setting ${SECTION}.scratchFolder ("${r.setting}") is not used: ${r.reason}; ` +
+    `a workspace may only keep scratch files inside itself (it resolves to ${r.resolved}). Scratch files stay in the extension's storage; ` +
+    'choose a folder inside the workspace, e.g. "drills", or set it in your user settings.';
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { drillMarkdown } from '../core/describe';
-import type { Drill } from '../core/model';
+import { type Drill, STATUS_LABELS } from '../core/model';
 import type { ScoreStore } from '../core/scores';
 
 export const DESCRIPTION_SCHEME = 'interview-drills';
@@ -47,7 +47,7 @@ export class DrillDescriptions implements vscode.TextDocumentContentProvider, vs
     return drillMarkdown(drill, {
       hintsShown: score?.hintsUsed ?? 0,
       answerShown: score?.answerRevealed ?? false,
-      status: { untried: 'not tried yet', failed: 'not solved yet', passed: 'solved' }[this.scores.status(drill.id)],
+      status: STATUS_LABELS[this.scores.status(drill.id)],
     });
   }
 

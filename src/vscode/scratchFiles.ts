@@ -3,8 +3,10 @@ import type { Drill } from '../core/model';
 import {
   drillIdOfScratchFile, SCRATCH_ENV_DTS, SCRATCH_ENV_FILE, SCRATCH_TSCONFIG, SCRATCH_TSCONFIG_FILE, scratchFileName, scratchText,
 } from '../core/scratch';
-import { config } from './config';
+import { config, type RefusedFolder, refusedScratchFolderNotice } from './config';
 
+const MOVE = 'Move Them';
+const LEAVE = 'Leave Them';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -13,31 +15,147 @@ const decoder = new TextDecoder();
  * beside a tsconfig.json that makes the editor type-check them strictly with no @types installed.
  */
 export class ScratchFiles {
-  constructor(private readonly storage: vscode.Uri) {}
+  private current: vscode.Uri;
+  private refusedNow: RefusedFolder | undefined;
+  private lastRefusal: string | undefined;
+  /** Folders that held scratch files earlier in this session and may still have open tabs: still scratch files. */
+  private readonly earlier = new Map<string, vscode.Uri>();
 
+  constructor(private readonly storage: vscode.Uri) {
+    this.current = this.resolve();
+  }
+
+  /** Where new scratch files go: the setting's folder (when usable), else the extension's storage. */
   folder(): vscode.Uri {
-    return config.scratchFolder() ?? vscode.Uri.joinPath(this.storage, 'scratch');
+    return this.current;
+  }
+
+  /** The workspace's scratch folder setting when it was refused (outside the workspace), else undefined. */
+  get refused(): RefusedFolder | undefined {
+    return this.refusedNow;
+  }
+
+  /** The default folder, in the extension's storage. */
+  get defaultFolder(): vscode.Uri {
+    return vscode.Uri.joinPath(this.storage, 'scratch');
+  }
+
+  /** Reads the settings again; returns the previous folder when the folder changed. */
+  reread(): vscode.Uri | undefined {
+    const previous = this.current;
+    this.current = this.resolve();
+    this.earlier.delete(key(this.current));
+    return key(previous) === key(this.current) ? undefined : previous;
   }
 
   uriFor(drill: Drill | string): vscode.Uri {
     return vscode.Uri.joinPath(this.folder(), scratchFileName(typeof drill === 'string' ? drill : drill.id));
   }
 
-  /** The drill id of a scratch file, or undefined for any other document. */
+  /**
+   * The drill id of a scratch file, or undefined for any other document. A file in a folder the setting pointed to
+   * earlier in this session still counts, so its open tab keeps its ▶, CodeLens and shortcut.
+   */
   drillIdFor(uri: vscode.Uri): string | undefined {
-    const folder = this.folder();
-    const parent = vscode.Uri.joinPath(uri, '..');
-    if (parent.scheme !== folder.scheme || trimSlash(parent.path) !== trimSlash(folder.path)) return undefined;
+    const parent = key(vscode.Uri.joinPath(uri, '..'));
+    if (parent !== key(this.current) && !this.earlier.has(parent)) return undefined;
     return drillIdOfScratchFile(uri.path.slice(uri.path.lastIndexOf('/') + 1));
   }
 
-  async exists(drill: Drill): Promise<boolean> {
+  /** The scratch files (by drill id) in a folder. */
+  async filesIn(folder: vscode.Uri): Promise<Map<string, vscode.Uri>> {
+    const out = new Map<string, vscode.Uri>();
+    let entries: [string, vscode.FileType][] = [];
     try {
-      await vscode.workspace.fs.stat(this.uriFor(drill));
-      return true;
+      entries = await vscode.workspace.fs.readDirectory(folder);
     } catch {
-      return false;
+      return out;
     }
+    for (const [name, type] of entries) {
+      const id = type === vscode.FileType.File ? drillIdOfScratchFile(name) : undefined;
+      if (id) out.set(id, vscode.Uri.joinPath(folder, name));
+    }
+    return out;
+  }
+
+  /**
+   * Moves the scratch files of `from` into the current folder, and re-points their open tabs (same group, same place
+   * in the file); unsaved edits are saved first. A drill that already has a file in the current folder keeps it, and
+   * its old file stays where it was. Returns the drill ids moved and those left behind.
+   *
+   * The files are renamed on disk rather than through a WorkspaceEdit: a WorkspaceEdit rename makes the TypeScript
+   * extension ask whether to "update imports" of files that import nothing.
+   */
+  async moveFrom(from: vscode.Uri): Promise<{ moved: string[]; left: string[] }> {
+    const files = await this.filesIn(from);
+    if (files.size === 0) return { moved: [], left: [] };
+    await this.prepareFolder();
+    const moved: string[] = [];
+    const left: string[] = [];
+    for (const [id, oldUri] of files) {
+      const newUri = this.uriFor(id);
+      if (await exists(newUri)) {
+        left.push(id);
+        continue;
+      }
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === oldUri.toString());
+      if (open?.isDirty && !(await open.save())) {
+        left.push(id);
+        continue;
+      }
+      await vscode.workspace.fs.rename(oldUri, newUri, { overwrite: false });
+      moved.push(id);
+      await repointTabs(oldUri, newUri);
+    }
+    if (left.length > 0) this.keepRecognising(from);
+    else this.earlier.delete(key(from));
+    return { moved, left };
+  }
+
+  /**
+   * Follows a change of the scratchFolder setting (or of workspace trust): a refused workspace folder is reported
+   * once; when the folder changed and the old one holds scratch files, offers to move them (open tabs follow) or
+   * says where they stay (their tabs keep working). `say` shows and logs a sentence. Resolves when done.
+   */
+  async followSetting(say: (message: string, level: 'info' | 'warning') => void): Promise<void> {
+    const previous = this.reread();
+    const refused = this.refusedNow;
+    const refusal = refused && JSON.stringify(refused);
+    if (refusal && refusal !== this.lastRefusal) say(refusedScratchFolderNotice(refused), 'warning');
+    this.lastRefusal = refusal;
+    if (!previous) return;
+    // Until the files are moved (or for good, if they stay), their open tabs keep working.
+    this.keepRecognising(previous);
+    const files = await this.filesIn(previous);
+    if (files.size === 0) return;
+    const to = this.folder();
+    const n = files.size === 1 ? '1 scratch file' : `${files.size} scratch files`;
+    const pick = await vscode.window.showInformationMessage(
+      `Interview Drills: scratch files now go to ${to.fsPath}. Move your ${n} from ${previous.fsPath} there? Open tabs follow their files.`,
+      MOVE, LEAVE,
+    );
+    if (pick === MOVE) {
+      const { moved, left } = await this.moveFrom(previous);
+      const stayed = left.length === 0 ? '' : ` ${left.length === 1 ? '1 file stays' : `${left.length} files stay`} in ${previous.fsPath}, because ${to.fsPath} already has ${left.length === 1 ? 'one' : 'them'} (${left.join(', ')}).`;
+      say(`Interview Drills: moved ${moved.length === 1 ? '1 scratch file' : `${moved.length} scratch files`} to ${to.fsPath}.${stayed}`, 'info');
+    } else {
+      say(`Interview Drills: your ${n} stay in ${previous.fsPath}; their open tabs keep working. Drills you open from now on start in ${to.fsPath} (move the files there to continue them).`, 'info');
+    }
+  }
+
+  /** Files in `folder` keep counting as scratch files for the rest of the session (their tabs keep working). */
+  keepRecognising(folder: vscode.Uri): void {
+    if (key(folder) !== key(this.current)) this.earlier.set(key(folder), folder);
+  }
+
+  private resolve(): vscode.Uri {
+    const choice = config.scratchFolderChoice();
+    this.refusedNow = choice.refused;
+    return choice.uri ?? this.defaultFolder;
+  }
+
+  exists(drill: Drill): Promise<boolean> {
+    return exists(this.uriFor(drill));
   }
 
   /** Opens the drill's scratch file, creating it from the stub only when it does not exist yet. */
@@ -95,8 +213,33 @@ async function writeIfChanged(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
 }
 
-function trimSlash(p: string): string {
-  return p.endsWith('/') ? p.slice(0, -1) : p;
+/** Opens `to` wherever a tab showed `from` (keeping the cursor, and focus where it was), then closes those tabs. */
+async function repointTabs(from: vscode.Uri, to: vscode.Uri): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === from.toString());
+  if (tabs.length === 0) return;
+  const selections = new Map(vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === from.toString()).map((e) => [e.viewColumn, e.selection]));
+  const doc = await vscode.workspace.openTextDocument(to);
+  const activeTab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  for (const tab of tabs) {
+    const selection = selections.get(tab.group.viewColumn);
+    await vscode.window.showTextDocument(doc, { viewColumn: tab.group.viewColumn, preview: false, preserveFocus: tab !== activeTab, ...(selection ? { selection } : {}) });
+  }
+  const stale = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === from.toString());
+  await vscode.window.tabGroups.close(stale);
+}
+
+function key(folder: vscode.Uri): string {
+  const p = folder.path.endsWith('/') && folder.path.length > 1 ? folder.path.slice(0, -1) : folder.path;
+  return `${folder.scheme}:${p}`;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function writeIfMissing(uri: vscode.Uri, text: string): Promise<void> {

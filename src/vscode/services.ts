@@ -23,6 +23,10 @@ export interface Services {
   testing: DrillTesting;
   statusBar: DrillStatusBar;
   checker: CheckService;
+  /** Shows a sentence about the settings or the scratch files and logs it. */
+  say(message: string, level: 'info' | 'warning'): void;
+  /** Every sentence `say` showed, oldest first (what the integration tests read). */
+  notices: string[];
 }
 
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -38,10 +42,15 @@ export function createServices(context: vscode.ExtensionContext): Services {
   ));
   const scores = new ScoreStore(context.workspaceState);
   const ratings = new RatingStore(context.workspaceState);
+  push({ dispose: () => { scores.dispose(); ratings.dispose(); } });
   for (const p of [...scores.problems, ...ratings.problems]) {
     output.warn(p);
     void vscode.window.showWarningMessage(`Interview Drills: ${p}`);
   }
+  // Another window on this workspace may have recorded attempts or ratings: adopt them when this one is focused.
+  push(vscode.window.onDidChangeWindowState((e) => {
+    if (e.focused) void Promise.all([scores.refresh(), ratings.refresh()]).catch((err: unknown) => output.warn(`Reloading the scores failed: ${String(err)}`));
+  }));
   const scratch = new ScratchFiles(context.storageUri ?? context.globalStorageUri);
   const descriptions = push(new DrillDescriptions((id) => repo.get(id), scores));
   const scoreChanged = new vscode.EventEmitter<void>();
@@ -69,5 +78,16 @@ export function createServices(context: vscode.ExtensionContext): Services {
     sandboxScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'sandbox.js'),
     scratch, scores, testing, statusBar, output,
   })));
-  return { context, output, repo, scores, ratings, scratch, descriptions, tree, treeView, testing, statusBar, checker };
+  const notices: string[] = [];
+  const say = (message: string, level: 'info' | 'warning'): void => {
+    notices.push(message);
+    if (level === 'warning') {
+      output.warn(message);
+      void vscode.window.showWarningMessage(message);
+    } else {
+      output.info(message);
+      void vscode.window.showInformationMessage(message);
+    }
+  };
+  return { context, output, repo, scores, ratings, scratch, descriptions, tree, treeView, testing, statusBar, checker, say, notices };
 }

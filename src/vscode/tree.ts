@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { type Drill, type Tier, TIER_LABELS, TIERS } from '../core/model';
-import type { DrillStatus } from '../core/scores';
+import { type Drill, type DrillStatus, STATUS_LABELS, type Tier, TIER_LABELS, TIERS } from '../core/model';
 import { topicLabel } from '../core/topics';
 
 export type DrillNode = { kind: 'tier'; tier: Tier } | { kind: 'drill'; drill: Drill };
@@ -16,8 +15,6 @@ const STATUS_ICONS: Record<DrillStatus, vscode.ThemeIcon> = {
   failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
   passed: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
 };
-
-const STATUS_TEXT: Record<DrillStatus, string> = { untried: 'not tried yet', failed: 'not solved yet', passed: 'solved' };
 
 /** The drill tree: the three tiers in the guide's order, each with its drills. */
 export class DrillTreeProvider implements vscode.TreeDataProvider<DrillNode>, vscode.Disposable {
@@ -72,10 +69,10 @@ export class DrillTreeProvider implements vscode.TreeDataProvider<DrillNode>, vs
     item.description = topicLabel(drill.topic);
     item.iconPath = STATUS_ICONS[status];
     item.contextValue = `drill.${status}`;
-    const tooltip = new vscode.MarkdownString(`**${drill.title}** (${STATUS_TEXT[status]})\n\n${drill.prompt}`);
+    const tooltip = new vscode.MarkdownString(`**${drill.title}** (${STATUS_LABELS[status]})\n\n${drill.prompt}`);
     tooltip.supportHtml = false;
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: `${drill.title}, ${topicLabel(drill.topic)}, ${STATUS_TEXT[status]}`, role: 'treeitem' };
+    item.accessibilityInformation = { label: `${drill.title}, ${topicLabel(drill.topic)}, ${STATUS_LABELS[status]}`, role: 'treeitem' };
     item.command = { command: 'interviewDrills.openDrill', title: 'Open Drill', arguments: [drill.id] };
     return item;
   }

@@ -1,6 +1,7 @@
 // The self-assessment page (bundled to dist/webview.js, runs in the webview). It renders the host's view model and
 // sends requests; it decides nothing itself. The DOM is built with createElement/textContent only: no markup strings.
 import type { TopicAssessment } from '../core/assessment';
+import { STATUS_LABELS } from '../core/model';
 import type { HostMessage, ViewState, WebviewRequest } from '../core/protocol';
 import type { Tip } from '../core/tips';
 
@@ -152,8 +153,6 @@ function disagreementSection(state: ViewState): HTMLElement {
   );
 }
 
-const STATUS_TEXT = { untried: 'not tried', failed: 'not solved yet', passed: 'solved' } as const;
-
 function topicItem(t: TopicAssessment): HTMLElement {
   const legendId = `legend-${t.topic}`;
   const radios = [1, 2, 3, 4, 5].map((n) => {
@@ -192,8 +191,8 @@ function topicItem(t: TopicAssessment): HTMLElement {
         h('ul', { className: 'drills' }, ...t.drillRefs.map((d) => h(
           'li',
           {},
-          button(d.title, () => send({ command: 'openDrill', args: { id: d.id } }), { id: `open-${d.id}`, secondary: true, label: `Open ${d.title} (${STATUS_TEXT[d.status]})` }),
-          h('span', { className: `status ${d.status}` }, STATUS_TEXT[d.status]),
+          button(d.title, () => send({ command: 'openDrill', args: { id: d.id } }), { id: `open-${d.id}`, secondary: true, label: `Open ${d.title} (${STATUS_LABELS[d.status]})` }),
+          h('span', { className: `status ${d.status}` }, STATUS_LABELS[d.status]),
         ))),
       );
   const classes = ['topic', t.weak && 'weak', t.strong && 'strong', t.disagreement && 'disagree'].filter(Boolean).join(' ');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { isRating, RATINGS_KEY, RatingStore, readStoredRatings } from '../../src/core/ratings';
-import type { BackupRecord, MementoLike } from '../../src/core/scores';
+import type { BackupRecord, MementoLike } from '../../src/core/store';
 import type { TopicId } from '../../src/core/topics';
 
 class MapMemento implements MementoLike {
@@ -12,6 +12,9 @@ class MapMemento implements MementoLike {
   }
   get<T>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;
+  }
+  keys(): readonly string[] {
+    return [...this.data.keys()];
   }
   update(key: string, value: unknown): Promise<void> {
     return new Promise((resolve, reject) =>
@@ -111,7 +114,6 @@ describe('RatingStore', () => {
   });
 
   for (const [what, raw, why] of [
-    ['a future version', { version: 2, ratings: { regex: 3 } }, /newer/],
     ['a missing version', { ratings: { regex: 3 } }, /unknown schema version undefined/],
     ['ratings that are not a map', { version: 1, ratings: [3, 4] }, /without a "ratings" map/],
     ['a number', 42, /number 42/],
@@ -130,5 +132,31 @@ describe('RatingStore', () => {
   it('leaves a valid value alone on load', () => {
     assert.deepEqual(readStoredRatings({ version: 1, ratings: { regex: 1, 'cli-argparse': 5 } }), { ratings: { regex: 1, 'cli-argparse': 5 }, rewrite: false });
     assert.deepEqual(readStoredRatings(undefined), { ratings: {}, rewrite: false });
+  });
+
+  it('keeps ratings a newer version wrote as they are, read-only, and says so', async () => {
+    const newer = { version: 2, ratings: { regex: { score: 3 } } };
+    const m = new MapMemento({ [RATINGS_KEY]: newer });
+    const r = new RatingStore(m, { now });
+    assert.equal(r.readOnly, true);
+    assert.equal(r.problems.length, 1);
+    assert.match(r.problems[0]!, /newer version of Interview Drills \(schema 2; this one reads 1\)/);
+    await r.set('regex', 4);
+    assert.equal(r.get('regex'), 4);
+    await r.flushed();
+    assert.deepEqual(m.get(RATINGS_KEY), newer);
+    assert.equal(m.backups().length, 0);
+    assert.equal(m.writes, 0);
+  });
+
+  it('looks topics up as own keys only: "toString" or "__proto__" are not ratings', async () => {
+    const m = new MapMemento({ [RATINGS_KEY]: JSON.parse('{"version":1,"ratings":{"regex":2,"__proto__":{"regex":5},"toString":3}}') });
+    const r = new RatingStore(m, { now });
+    for (const k of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) assert.equal(r.get(k as TopicId), undefined, k);
+    assert.equal(r.get('regex'), 2);
+    await r.ready;
+    const [[, backup]] = m.backups() as [[string, BackupRecord]];
+    assert.deepEqual(Object.keys(backup.value as object).sort(), ['__proto__', 'toString']);
+    assert.deepEqual(m.get(RATINGS_KEY), { version: 1, ratings: { regex: 2 } });
   });
 });

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { Emitter } from '../../src/core/events';
-import {
-  type BackupRecord, type DrillScore, type MementoLike, readStoredScores, SCORES_KEY, ScoreStore,
-} from '../../src/core/scores';
+import { RATINGS_KEY, RatingStore } from '../../src/core/ratings';
+import { type DrillScore, readStoredScores, SCORES_KEY, ScoreStore } from '../../src/core/scores';
+import type { BackupRecord, MementoLike } from '../../src/core/store';
+import { SharedWorkspaceStorage } from './memento';
 
 /** A Memento over a Map. Writes can be held (to interleave them) or made to fail. */
 class FakeMemento implements MementoLike {
@@ -20,10 +21,15 @@ class FakeMemento implements MementoLike {
     return this.data.get(key) as T | undefined;
   }
 
+  keys(): readonly string[] {
+    return [...this.data.keys()];
+  }
+
   update(key: string, value: unknown): Promise<void> {
     const apply = (): void => {
       if ([...this.failKeys].some((k) => key.startsWith(k))) throw new Error(`disk full writing ${key}`);
-      this.data.set(key, JSON.parse(JSON.stringify(value)));
+      if (value === undefined) this.data.delete(key);
+      else this.data.set(key, JSON.parse(JSON.stringify(value)));
       this.writes.push({ key, value });
     };
     if (!this.hold) return new Promise((resolve, reject) => setImmediate(() => { try { apply(); resolve(); } catch (e) { reject(e); } }));
@@ -342,7 +348,6 @@ describe('ScoreStore', () => {
     });
 
     const wholes: [string, unknown, RegExp][] = [
-      ['a future version', { version: 7, drills: {} }, /schema version 7 is newer/],
       ['an unknown version', { version: 'two', drills: {} }, /unknown schema version "two"/],
       ['a v2 value without drills', { version: 2, drills: [] }, /without a "drills" map/],
       ['a v1 value without scores', { version: 1 }, /without a "scores" map/],
@@ -377,18 +382,18 @@ describe('ScoreStore', () => {
     });
 
     it('never overwrites unreadable data before its backup is written', async () => {
-      const m = new FakeMemento({ [SCORES_KEY]: { version: 9, drills: { precious: 1 } } });
+      const m = new FakeMemento({ [SCORES_KEY]: { version: 'nine', drills: { precious: 1 } } });
       m.failKeys.add(`${SCORES_KEY}.unreadable.`);
       const s = new ScoreStore(m, { now });
       await s.ready;
-      assert.deepEqual(m.get(SCORES_KEY), { version: 9, drills: { precious: 1 } });
+      assert.deepEqual(m.get(SCORES_KEY), { version: 'nine', drills: { precious: 1 } });
       assert.match(s.problems.at(-1)!, /failed.*disk full/);
       // The next change tries the backup first again, and fails without touching the main key.
       await assert.rejects(s.recordAttempt('a', pass), /disk full/);
-      assert.deepEqual(m.get(SCORES_KEY), { version: 9, drills: { precious: 1 } });
+      assert.deepEqual(m.get(SCORES_KEY), { version: 'nine', drills: { precious: 1 } });
       m.failKeys.clear();
       await s.recordAttempt('a', pass);
-      assert.deepEqual(m.backups(SCORES_KEY)[0]![1].value, { version: 9, drills: { precious: 1 } });
+      assert.deepEqual(m.backups(SCORES_KEY)[0]![1].value, { version: 'nine', drills: { precious: 1 } });
       assert.equal(stored(m).drills.a?.attempts, 1);
       const order = m.writes.map((w) => (w.key === SCORES_KEY ? 'main' : 'backup'));
       assert.deepEqual(order, ['backup', 'main']);
@@ -403,6 +408,137 @@ describe('ScoreStore', () => {
       assert.equal(stored(m).drills.a?.history.length, 2);
       assert.deepEqual(s.problems, []);
     });
+  });
+});
+
+describe('ScoreStore: newer data, backups, odd ids and several windows', () => {
+  const now = () => new Date('2025-04-02T08:00:00.000Z');
+
+  it('keeps data a newer version wrote untouched and read-only, with one clear message', async () => {
+    const newer = { version: 3, drills: { 'retry-flaky-call': { attempts: 4, streak: 2 } }, extra: 'kept' };
+    const m = new FakeMemento({ [SCORES_KEY]: newer });
+    const s = new ScoreStore(m, { now });
+    assert.equal(s.readOnly, true);
+    assert.deepEqual(s.problems.length, 1);
+    assert.match(s.problems[0]!, /^Scores: the stored scores were written by a newer version of Interview Drills \(schema 3; this one reads 2\)/);
+    assert.match(s.problems[0]!, /kept as they are/);
+    await s.ready;
+    // This window's attempts show, but nothing is written over the newer data and nothing is backed up.
+    await s.recordAttempt('retry-flaky-call', pass);
+    await s.recordHint('retry-flaky-call', 3);
+    await s.reset();
+    await s.recordAttempt('a', fail);
+    assert.equal(s.status('a'), 'failed');
+    await s.flushed();
+    assert.deepEqual(m.get(SCORES_KEY), newer);
+    assert.deepEqual(m.writes, []);
+    assert.equal(m.backups(SCORES_KEY).length, 0);
+    // A later load says it again, once.
+    assert.equal(new ScoreStore(m, { now }).problems.length, 1);
+  });
+
+  it('keeps only the newest three backups, however often unreadable data is loaded', async () => {
+    const m = new FakeMemento();
+    let t = Date.parse('2025-04-02T08:00:00.000Z');
+    for (let i = 0; i < 6; i++) {
+      m.data.set(SCORES_KEY, `garbage ${i}`);
+      const s = new ScoreStore(m, { now: () => new Date((t += 60_000)) });
+      await s.ready;
+    }
+    const backups = m.backups(SCORES_KEY);
+    assert.equal(backups.length, 3);
+    assert.deepEqual(backups.map(([, b]) => b.value).sort(), ['garbage 3', 'garbage 4', 'garbage 5']);
+    // The cap is an option; older backups with a same-time suffix count too.
+    const m2 = new FakeMemento({
+      [`${SCORES_KEY}.unreadable.2025-01-01T00:00:00.000Z`]: { n: 1 },
+      [`${SCORES_KEY}.unreadable.2025-01-01T00:00:00.000Z.2`]: { n: 2 },
+      [SCORES_KEY]: 7,
+    });
+    await new ScoreStore(m2, { now, maxBackups: 2 }).ready;
+    assert.deepEqual(m2.backups(SCORES_KEY).map(([k]) => k).sort(), [`${SCORES_KEY}.unreadable.2025-01-01T00:00:00.000Z.2`, `${SCORES_KEY}.unreadable.2025-04-02T08:00:00.000Z`]);
+  });
+
+  it('treats "constructor" as an ordinary drill id and never returns what Object.prototype has', async () => {
+    const m = new FakeMemento();
+    const s = new ScoreStore(m, { now });
+    for (const id of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      assert.equal(s.get(id), undefined, id);
+      assert.equal(s.status(id), 'untried', id);
+    }
+    await s.recordAttempt('constructor', fail);
+    await s.recordAttempt('constructor', pass);
+    assert.equal(await s.recordHint('constructor', 3), 1);
+    await s.markAnswerRevealed('constructor');
+    assert.deepEqual({ attempts: s.get('constructor')?.attempts, status: s.status('constructor'), hints: s.get('constructor')?.hintsUsed, revealed: s.get('constructor')?.answerRevealed }, { attempts: 2, status: 'passed', hints: 1, revealed: true });
+    assert.equal(new Map(Object.entries(stored(m).drills)).get('constructor')?.attempts, 2);
+    assert.equal(new ScoreStore(m).get('constructor')?.attempts, 2);
+    await s.reset('constructor');
+    assert.equal(s.get('constructor'), undefined);
+    // Ids no pack can produce are refused with the id rule, not stored.
+    await assert.rejects(s.recordAttempt('toString', pass), /lower-case letters and digits/);
+  });
+
+  it('sets aside stored entries under "__proto__" or "toString" intact, without touching the other scores', async () => {
+    const raw = JSON.parse('{"version":2,"drills":{"__proto__":{"attempts":9},"toString":{"attempts":8},"constructor":{"attempts":1}}}') as unknown;
+    const m = new FakeMemento({ [SCORES_KEY]: raw });
+    const s = new ScoreStore(m, { now });
+    assert.deepEqual(Object.keys(s.all()), ['constructor']);
+    assert.equal(s.get('__proto__'), undefined);
+    assert.equal(s.get('toString'), undefined);
+    assert.equal(Object.getPrototypeOf(s.all()), Object.prototype);
+    await s.ready;
+    const [[, backup]] = m.backups(SCORES_KEY) as [[string, BackupRecord]];
+    assert.deepEqual(Object.keys(backup.value as object).sort(), ['__proto__', 'toString']);
+    assert.equal((backup.value as Record<string, { attempts: number }>)['__proto__']!.attempts, 9);
+    assert.deepEqual(Object.keys(stored(m).drills), ['constructor']);
+  });
+
+  it('two windows on one workspace keep each other\'s attempts (each change is merged into what is stored now)', async () => {
+    const storage = new SharedWorkspaceStorage();
+    const one = new ScoreStore(storage.open(), { now });
+    const two = new ScoreStore(storage.open(), { now });
+    await one.recordAttempt('a', fail);
+    await two.recordAttempt('b', pass);
+    await one.recordAttempt('a', pass);
+    await two.recordAttempt('a', fail);
+    await one.recordHint('b', 3);
+    const onDisk = storage.value(SCORES_KEY) as { drills: Record<string, DrillScore> };
+    assert.deepEqual(Object.keys(onDisk.drills).sort(), ['a', 'b']);
+    assert.equal(onDisk.drills.a!.attempts, 3);
+    assert.deepEqual(onDisk.drills.a!.history.map((h) => h.verdict), ['failed', 'passed', 'failed']);
+    assert.equal(onDisk.drills.a!.firstPassedAt !== undefined, true);
+    assert.equal(onDisk.drills.b!.attempts, 1);
+    assert.equal(onDisk.drills.b!.hintsUsed, 1);
+    // Each store shows what it wrote merged with what the other wrote before it.
+    assert.equal(one.get('b')?.hintsUsed, 1);
+    assert.equal(two.get('a')?.attempts, 3);
+    // A reset in one window forgets only that drill; the other window's later attempts on other drills stay.
+    await one.reset('b');
+    await two.recordAttempt('c', pass);
+    assert.deepEqual(Object.keys((storage.value(SCORES_KEY) as { drills: object }).drills).sort(), ['a', 'c']);
+  });
+
+  it('refresh() adopts another window\'s writes and tells listeners once', async () => {
+    const storage = new SharedWorkspaceStorage();
+    const one = new ScoreStore(storage.open(), { now });
+    const two = new ScoreStore(storage.open(), { now });
+    const fired: (string | undefined)[] = [];
+    two.onDidChange((id) => fired.push(id));
+    await one.recordAttempt('a', pass);
+    assert.equal(two.status('a'), 'untried');
+    assert.equal(await two.refresh(), true);
+    assert.equal(two.status('a'), 'passed');
+    assert.equal(await two.refresh(), false);
+    assert.deepEqual(fired, [undefined]);
+  });
+
+  it('ratings from two windows are merged too', async () => {
+    const storage = new SharedWorkspaceStorage();
+    const one = new RatingStore(storage.open());
+    const two = new RatingStore(storage.open());
+    await one.set('regex', 2);
+    await two.set('file-io', 4);
+    assert.deepEqual(storage.value(RATINGS_KEY), { version: 1, ratings: { regex: 2, 'file-io': 4 } });
   });
 });
 

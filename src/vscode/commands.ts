@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Drill } from '../core/model';
+import { hasCodeBlock, plainText } from '../core/describe';
 import { topicLabel } from '../core/topics';
 import { TIER_LABELS } from '../core/model';
 import type { Services } from './services';
@@ -41,9 +42,14 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       const before = s.scores.get(drill.id)?.hintsUsed ?? 0;
       const shown = await s.scores.recordHint(drill.id, drill.hints.length);
       const hint = drill.hints[shown - 1] ?? '';
+      // A hint with a block of code is read in the rendered description, never squeezed into a notification.
+      if (hasCodeBlock(hint)) {
+        await s.descriptions.show(drill);
+        return shown;
+      }
       const label = before >= drill.hints.length ? `All ${drill.hints.length} hints are shown. Hint ${shown}` : `Hint ${shown} of ${drill.hints.length}`;
       const actions = shown < drill.hints.length ? ['Next Hint', 'Show Description'] : ['Show Description'];
-      void vscode.window.showInformationMessage(`${drill.title}: ${label}: ${oneLine(hint)}`, ...actions).then((pick) => {
+      void vscode.window.showInformationMessage(`${drill.title}: ${label}: ${plainText(hint)}`, ...actions).then((pick) => {
         if (pick === 'Next Hint') return vscode.commands.executeCommand('interviewDrills.showHint', drill.id);
         if (pick === 'Show Description') return s.descriptions.show(drill);
         return undefined;
@@ -102,7 +108,8 @@ export function registerCommands(s: Services): vscode.Disposable[] {
 
 async function openDrill(s: Services, drill: Drill): Promise<vscode.TextEditor> {
   s.checker.warmUp();
-  const editor = await s.scratch.open(drill);
+  const column = s.descriptions.codeColumn();
+  const editor = await s.scratch.open(drill, column === undefined ? {} : { viewColumn: column });
   if (s.treeView.visible) void s.treeView.reveal(s.tree.nodeFor(drill), { select: true, focus: false }).then(undefined, () => undefined);
   if (config.openDescriptionWithDrill()) await s.descriptions.show(drill);
   return editor;
@@ -148,10 +155,6 @@ async function resolveDrill(s: Services, arg: unknown, placeHolder: string, pref
 
 function isDrillNode(arg: unknown): arg is Extract<DrillNode, { kind: 'drill' }> {
   return typeof arg === 'object' && arg !== null && (arg as DrillNode).kind === 'drill';
-}
-
-function oneLine(text: string): string {
-  return text.replace(/```[a-z]*\n?/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** "Check Solution | Show Hint | Description" above the first line of every scratch file. */

@@ -97,7 +97,7 @@ async function asAUser(url) {
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+Alt+Enter');
     await page.locator('.monaco-list-row[aria-label*="Retry a flaky"][aria-label*="not solved yet"]').first().waitFor({ timeout: 30_000 });
-    await page.locator('.statusbar-item[aria-label*="0 of"][aria-label*="drills passed"]').first().waitFor({ timeout: 10_000 });
+    await page.locator('.statusbar-item[aria-label*="0 of"][aria-label*="drills solved"]').first().waitFor({ timeout: 10_000 });
     check(true, 'Ctrl+Alt+Enter checks the stub: the tree marks the drill not solved, the status bar counts drills');
 
     await runCommand(page, 'Interview Drills: Open Self-Assessment');

@@ -51,3 +51,26 @@ export function plainText(markdown: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+const CONNECTORS = new Set(['with', 'from', 'in', 'to', 'for', 'that', 'by', 'on', 'of']);
+
+/**
+ * A label that fits the default sidebar width: the title itself when it is at most `max` characters, else its
+ * longest leading phrase (two words or more) that ends at a comma, else before a joining word ("with", "for",
+ * "that"…), else the title cut at a word with an ellipsis. The full title stays in the tooltip.
+ */
+export function shortTitle(title: string, max = 36): string {
+  if (title.length <= max) return title;
+  const words = title.split(' ');
+  const heads = words.map((_, n) => words.slice(0, n).join(' ')).filter((h, n) => n >= 2 && h.length <= max + 1).reverse();
+  const atComma = heads.find((h) => h.endsWith(','));
+  if (atComma) return atComma.slice(0, -1);
+  const beforeJoin = heads.find((h) => h.length <= max && CONNECTORS.has(words[h.split(' ').length]!.toLowerCase()));
+  if (beforeJoin) return beforeJoin;
+  let cut = '';
+  for (const w of words) {
+    if (`${cut} ${w}`.trim().length > max - 1) break;
+    cut = `${cut} ${w}`.trim();
+  }
+  return `${cut}…`;
+}

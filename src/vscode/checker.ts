@@ -86,7 +86,7 @@ export class CheckService implements vscode.Disposable {
     try {
       // A drill never opened is checked as its stub, without opening an editor (Test Explorer's Run All): a trial run.
       const own = options.text ?? (await scratch.currentText(drill));
-      const text = own ?? scratchText(drill);
+      const text = own ?? scratchText(drill, { header: config.scratchHeader() });
       testing.started(drill, run);
       const request = { ...drillCheckRequest(drill, text), timeoutMs: config.checkTimeoutMs(), signal: controller.signal };
       const result = await this.deps.statusBar.whileChecking(this.ensureRunner().check(request));

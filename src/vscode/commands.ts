@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Drill } from '../core/model';
 import { hasCodeBlock, plainText } from '../core/describe';
+import { stubPosition } from '../core/scratch';
 import { topicLabel } from '../core/topics';
 import { TIER_LABELS } from '../core/model';
 import type { Services } from './services';
@@ -87,10 +88,21 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       );
       if (pick !== 'Reset') return false;
       await s.scratch.reset(drill);
-      await s.scratch.open(drill);
+      await putCursorOnStub(await s.scratch.open(drill));
       return true;
     },
-    'interviewDrills.refresh': () => s.repo.load(),
+    'interviewDrills.refresh': async () => {
+      await s.repo.load();
+      const count = s.repo.all().length;
+      const problems = s.repo.problems().length;
+      const message = `Interview Drills: reloaded ${count} ${count === 1 ? 'drill' : 'drills'}` +
+        (problems > 0 ? `; ${problems} ${problems === 1 ? 'problem' : 'problems'} in the question files.` : '.');
+      if (problems > 0) {
+        void vscode.window.showWarningMessage(message, 'Show Problems')
+          .then((pick) => pick && vscode.commands.executeCommand('workbench.actions.view.problems'));
+      } else void vscode.window.showInformationMessage(message);
+      return count;
+    },
     'interviewDrills.showOutput': () => s.output.show(),
     'interviewDrills.resetScores': async () => {
       const pick = await vscode.window.showWarningMessage(
@@ -108,11 +120,24 @@ export function registerCommands(s: Services): vscode.Disposable[] {
 
 async function openDrill(s: Services, drill: Drill): Promise<vscode.TextEditor> {
   s.checker.warmUp();
+  const fresh = !(await s.scratch.exists(drill));
   const column = s.descriptions.codeColumn();
   const editor = await s.scratch.open(drill, column === undefined ? {} : { viewColumn: column });
+  if (fresh) await putCursorOnStub(editor);
   if (s.treeView.visible) void s.treeView.reveal(s.tree.nodeFor(drill), { select: true, focus: false }).then(undefined, () => undefined);
   if (config.openDescriptionWithDrill()) await s.descriptions.show(drill);
   return editor;
+}
+
+/** A fresh scratch file starts with the cursor on the stub, in view; a full header is folded away. */
+async function putCursorOnStub(editor: vscode.TextEditor): Promise<void> {
+  const at = stubPosition(editor.document.getText());
+  const position = new vscode.Position(at.line, at.character);
+  editor.selection = new vscode.Selection(position, position);
+  if (config.scratchHeader() === 'full') {
+    await vscode.commands.executeCommand('editor.fold', { selectionLines: [0], levels: 1 });
+  }
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 function activeDrill(s: Services): Drill | undefined {
@@ -143,7 +168,7 @@ async function resolveDrill(s: Services, arg: unknown, placeHolder: string, pref
   const items = s.repo.all().map((d) => ({
     label: d.title,
     description: `${TIER_LABELS[d.tier]} · ${topicLabel(d.topic)}`,
-    detail: { untried: '$(circle-large-outline) not tried', failed: '$(error) not solved yet', passed: '$(pass-filled) solved' }[s.scores.status(d.id)],
+    detail: { untried: '$(circle-large-outline) not tried yet', failed: '$(error) not solved yet', passed: '$(pass-filled) solved' }[s.scores.status(d.id)],
     drill: d,
   }));
   if (items.length === 0) {

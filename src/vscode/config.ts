@@ -23,6 +23,8 @@ export const config = {
   },
   confirmRevealAnswer: (): boolean => cfg().get<boolean>('confirmRevealAnswer') !== false,
   openDescriptionWithDrill: (): boolean => cfg().get<boolean>('openDescriptionWithDrill') === true,
+  /** How much of the prompt a new scratch file's header holds. */
+  scratchHeader: (): 'short' | 'full' => (cfg().get<string>('scratchHeader') === 'full' ? 'full' : 'short'),
   /** The configured scratch folder as a URI, or undefined for the extension's storage. */
   scratchFolder: (): vscode.Uri | undefined => resolveFolder(cfg().get<string>('scratchFolder') ?? ''),
   extraQuestionFolders: (): vscode.Uri[] =>

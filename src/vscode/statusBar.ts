@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 
-/** "Drills: 9/24 passed" in the status bar; a spinner while a check runs. */
+/** "Drills: 9/28 solved" in the status bar; a spinner while a check runs. */
 export class DrillStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('interviewDrills.status', vscode.StatusBarAlignment.Left, 10);
   private checking = 0;
@@ -39,10 +39,10 @@ export class DrillStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const summary = `Drills: ${this.passed}/${this.total} passed`;
+    const summary = `Drills: ${this.passed}/${this.total} solved`;
     this.item.text = this.checking > 0 ? `$(sync~spin) Checking… ${summary}` : `$(mortar-board) ${summary}`;
     this.item.tooltip = `Interview Drills: ${this.passed} of ${this.total} drills solved. Click to show the drills.`;
-    this.item.accessibilityInformation = { label: `Interview Drills: ${this.passed} of ${this.total} drills passed` };
+    this.item.accessibilityInformation = { label: `Interview Drills: ${this.passed} of ${this.total} drills solved` };
     this.item.show();
   }
 

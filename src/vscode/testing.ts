@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type Drill, TIER_LABELS, TIERS } from '../core/model';
+import { type Drill, TIER_LABELS } from '../core/model';
 import type { CheckResult, TestResult } from '../core/runner';
 import { topicLabel } from '../core/topics';
 
@@ -12,7 +12,7 @@ export interface TestLocations {
 export type RunDrills = (drills: Drill[], run: vscode.TestRun, token: vscode.CancellationToken) => Promise<void>;
 
 /**
- * Drill results in VS Code's Test Explorer: tier > drill > one item per test of the drill, with pass/fail,
+ * Drill results in VS Code's Test Explorer: drill > one item per test of the drill, with pass/fail,
  * messages, expected/actual diffs and locations in the scratch file.
  */
 export class DrillTesting implements vscode.Disposable {
@@ -37,26 +37,27 @@ export class DrillTesting implements vscode.Disposable {
     }, true);
   }
 
-  /** Rebuilds the tier and drill items (test items under a drill appear once it has been checked). */
+  /**
+   * Rebuilds the drill items, in the tree's order (test items under a drill appear once it has been checked). The
+   * drills are the roots: a tier item would show a green check as soon as one of its drills passed, the others
+   * untried.
+   */
   setDrills(drills: readonly Drill[]): void {
     this.drills = new Map(drills.map((d) => [d.id, d]));
-    const tiers = TIERS.map((tier) => {
-      const tierItem = this.controller.createTestItem(`tier:${tier}`, TIER_LABELS[tier]);
-      tierItem.children.replace(drills.filter((d) => d.tier === tier).map((d) => {
-        const existing = this.controller.items.get(`tier:${tier}`)?.children.get(d.id);
-        const item = this.controller.createTestItem(d.id, d.title, this.locations.scratchUri(d));
-        item.range = new vscode.Range(0, 0, 0, 0);
-        item.description = topicLabel(d.topic);
-        if (existing) existing.children.forEach((c) => item.children.add(c));
-        return item;
-      }));
-      return tierItem;
+    const items = drills.map((d, i) => {
+      const existing = this.controller.items.get(d.id);
+      const item = this.controller.createTestItem(d.id, d.title, this.locations.scratchUri(d));
+      item.range = new vscode.Range(0, 0, 0, 0);
+      item.description = `${TIER_LABELS[d.tier]} · ${topicLabel(d.topic)}`;
+      item.sortText = String(i).padStart(5, '0');
+      if (existing) existing.children.forEach((c) => item.children.add(c));
+      return item;
     });
-    this.controller.items.replace(tiers.filter((t) => t.children.size > 0));
+    this.controller.items.replace(items);
   }
 
   drillItem(drill: Drill): vscode.TestItem | undefined {
-    return this.controller.items.get(`tier:${drill.tier}`)?.children.get(drill.id);
+    return this.controller.items.get(drill.id);
   }
 
   /** Starts a run for one drill outside the Test Explorer (e.g. the Check Solution command). */
@@ -174,8 +175,7 @@ export class DrillTesting implements vscode.Disposable {
   private drillsOf(request: vscode.TestRunRequest): Drill[] {
     const ids = new Set<string>();
     const add = (item: vscode.TestItem) => {
-      if (item.id.startsWith('tier:')) item.children.forEach(add);
-      else if (this.drills.has(item.id)) ids.add(item.id);
+      if (this.drills.has(item.id) && !item.parent) ids.add(item.id);
       else if (item.parent) add(item.parent);
     };
     if (request.include) request.include.forEach(add);

@@ -43,7 +43,7 @@ describe('foundation: the extension in a real VS Code', () => {
     for (const [i, tier] of TIERS.entries()) {
       const count = bundled.drills.filter((d) => d.tier === tier).length;
       assert.ok(count > 0, `${tier} has drills`);
-      assert.match(String(items[i]!.description), new RegExp(`^${count} drills · 0 passed$`));
+      assert.match(String(items[i]!.description), new RegExp(`^${count} drills · 0 solved$`));
       const children = services.tree.getChildren(roots[i]);
       assert.equal(children.length, count);
       const first = services.tree.getTreeItem(children[0]!);

@@ -21,7 +21,7 @@ describe('checking a solution in VS Code', () => {
     const drill = services.repo.all()[0]!;
     const editor = await openFresh(drill.id);
     const before = services.statusBar.text;
-    assert.match(before, /Drills: 0\/\d+ passed/);
+    assert.match(before, /Drills: 0\/\d+ solved/);
     await typeInto(editor, drill.solution);
     assert.equal(editor.document.isDirty, true);
 
@@ -49,7 +49,7 @@ describe('checking a solution in VS Code', () => {
     // Tree icon and status bar change.
     const node = services.tree.nodeFor(drill);
     assert.equal((services.tree.getTreeItem(node).iconPath as vscode.ThemeIcon).id, 'pass-filled');
-    assert.match(services.statusBar.text, /Drills: 1\/\d+ passed/);
+    assert.match(services.statusBar.text, /Drills: 1\/\d+ solved/);
     assert.notEqual(services.statusBar.text, before);
   });
 

@@ -29,6 +29,6 @@ describe('reactivation', () => {
     assert.deepEqual(again.services.scores.get(drill.id), score);
     assert.equal(again.services.scores.status(drill.id), 'passed');
     assert.equal((again.services.tree.getTreeItem(again.services.tree.nodeFor(drill)).iconPath as vscode.ThemeIcon).id, 'pass-filled');
-    assert.match(again.services.statusBar.text, /Drills: [1-9]\d*\/\d+ passed/);
+    assert.match(again.services.statusBar.text, /Drills: [1-9]\d*\/\d+ solved/);
   });
 });

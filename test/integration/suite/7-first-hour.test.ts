@@ -127,6 +127,8 @@ describe('the first hour of a new user', () => {
     for (let i = 0; i < drill.hints.length; i++) await services.scores.recordHint(drill.id, drill.hints.length);
     await services.scores.markAnswerRevealed(drill.id);
     const doc = await vscode.workspace.openTextDocument(services.descriptions.uriFor(drill));
+    // An open description document follows the score store a moment later.
+    await waitFor('the description with every hint', () => doc.getText().includes(`Hints (${drill.hints.length} of ${drill.hints.length} shown)`) || undefined);
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', doc.getText());
     for (let i = 1; i <= drill.hints.length; i++) assert.match(html, new RegExp(`<h3[^>]*>Hint ${i}</h3>`), `hint ${i} has its heading`);
     assert.match(html, /<h2[^>]*>Model answer<\/h2>/);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { closeFences, drillMarkdown, hasCodeBlock, plainText } from '../../src/core/describe';
+import { closeFences, drillMarkdown, hasCodeBlock, plainText, shortTitle } from '../../src/core/describe';
 import { loadPackFromDir } from '../../src/core/pack';
 import { repoRoot } from '../fixtures/runner/support';
 import type { Drill } from '../../src/core/model';
@@ -44,6 +44,14 @@ describe('drill description', () => {
     assert.equal(plainText('Use `a_b` and `c_d`, not snake_case_names.'), 'Use a_b and c_d, not snake_case_names.');
     assert.equal(hasCodeBlock('```ts\nx\n```'), true);
     assert.equal(hasCodeBlock('Inline `code` only.'), false);
+  });
+
+  it('shortens long titles for the sidebar at a comma or before a joining word, and every bundled label fits', () => {
+    assert.equal(shortTitle('Retry a flaky network call'), 'Retry a flaky network call');
+    assert.equal(shortTitle('Run deployment steps, stop at the first failure'), 'Run deployment steps');
+    assert.equal(shortTitle('A bulk upload that survives bad files and restarts'), 'A bulk upload');
+    assert.equal(shortTitle('Supercalifragilisticexpialidocious words everywhere all the time'), 'Supercalifragilisticexpialidocious…');
+    for (const d of loadPackFromDir(path.join(repoRoot, 'questions')).drills) assert.ok(shortTitle(d.title).length <= 36, d.title);
   });
 
   it('keeps every heading of every bundled drill outside code, all hints and the answer shown', () => {

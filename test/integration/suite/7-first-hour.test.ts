@@ -166,14 +166,25 @@ describe('the first hour of a new user', () => {
     await openFresh(a!);
     await vscode.commands.executeCommand('interviewDrills.showDescription', a!.id);
     await waitFor('a first description', () => previewTabs().length === 1 || undefined);
-    // The preview is focused now; opening and describing further drills must not add columns.
+    // With the description's group focused (as after clicking into it), opening and describing further drills,
+    // revealing an answer and describing again must not add columns.
+    const focusPreview = async () => {
+      const group = previewTabs()[0]!.group.viewColumn;
+      await vscode.commands.executeCommand(group === vscode.ViewColumn.One ? 'workbench.action.focusFirstEditorGroup' : 'workbench.action.focusSecondEditorGroup');
+    };
+    await focusPreview();
     await openFresh(b!);
     await vscode.commands.executeCommand('interviewDrills.showDescription', b!.id);
+    await focusPreview();
     await answering('showWarningMessage', 'Reveal Answer', () => vscode.commands.executeCommand('interviewDrills.revealAnswer', c!.id));
-    await waitFor('the description of the last drill', () => previewTabs().some((t) => t.label.includes(`${c!.id}.md`)) || undefined);
+    await waitFor('the description of the third drill', () => previewTabs().some((t) => t.label.includes(`${c!.id}.md`)) || undefined);
+    await focusPreview();
+    await vscode.commands.executeCommand('interviewDrills.showDescription', a!.id);
+    await waitFor('the description of the first drill again', () => previewTabs().some((t) => t.label.includes(`${a!.id}.md`)) || undefined);
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(previewTabs().length, 1, previewTabs().map((t) => t.label).join(', '));
     assert.ok(vscode.window.tabGroups.all.length <= 2, `${vscode.window.tabGroups.all.length} editor groups`);
+    assert.ok(vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && services.scratch.drillIdFor(t.input.uri) === b!.id)), 'the code stays open');
   });
 
   it('explains a failure in the notification, and Show Results opens the first failure where the user can read it', async () => {

@@ -46,16 +46,16 @@ describe('drill description', () => {
     assert.equal(hasCodeBlock('Inline `code` only.'), false);
   });
 
-  it('shortens long titles for the sidebar at a comma or before a joining word, and every bundled label fits', () => {
+  it('shortens long titles for the sidebar at a comma or before a joining word, and every bundled label fits', async () => {
     assert.equal(shortTitle('Retry a flaky network call'), 'Retry a flaky network call');
     assert.equal(shortTitle('Run deployment steps, stop at the first failure'), 'Run deployment steps');
     assert.equal(shortTitle('A bulk upload that survives bad files and restarts'), 'A bulk upload');
     assert.equal(shortTitle('Supercalifragilisticexpialidocious words everywhere all the time'), 'Supercalifragilisticexpialidocious…');
-    for (const d of loadPackFromDir(path.join(repoRoot, 'questions')).drills) assert.ok(shortTitle(d.title).length <= 36, d.title);
+    for (const d of (await loadPackFromDir(path.join(repoRoot, 'questions'))).drills) assert.ok(shortTitle(d.title).length <= 36, d.title);
   });
 
-  it('keeps every heading of every bundled drill outside code, all hints and the answer shown', () => {
-    for (const d of loadPackFromDir(path.join(repoRoot, 'questions')).drills) {
+  it('keeps every heading of every bundled drill outside code, all hints and the answer shown', async () => {
+    for (const d of (await loadPackFromDir(path.join(repoRoot, 'questions'))).drills) {
       const headings = headingsOutsideCode(drillMarkdown(d, { hintsShown: d.hints.length, answerShown: true }));
       const expected = ['# ', '## Hints', ...d.hints.map((_, i) => `### Hint ${i + 1}`), '## Model answer'];
       assert.deepEqual(expected.map((e) => headings.some((h) => h.startsWith(e))), expected.map(() => true), `${d.id}: ${headings.join(' | ')}`);

@@ -49,10 +49,12 @@ async function treeShot(page) {
   await page.locator('.monaco-editor .view-lines').first().waitFor();
   await sleep(2500);
   // Before the first check: the Start Here view above the tree, the fresh scratch file with its short header.
+  await page.mouse.move(900, 700);
   await page.screenshot({ path: path.join(outDir, 'start.png') });
   await page.keyboard.press('Control+Alt+Enter');
   await sleep(3000);
   await page.keyboard.press('Escape');
+  await page.mouse.move(900, 700);
   await page.screenshot({ path: path.join(outDir, 'tree.png') });
 }
 

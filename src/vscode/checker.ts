@@ -200,10 +200,17 @@ export function notificationText({ drill, result, typeErrors, passed, recorded }
     const title = first.titlePath[first.titlePath.length - 1] ?? first.fullName;
     const why = first.expected !== undefined && first.actual !== undefined
       ? `expected ${clip(first.expected)}, received ${clip(first.actual)}`
-      : clip((first.message ?? '').split('\n').find((l) => l.trim() !== '') ?? '');
+      : clip(gist(first.message ?? ''), 120);
     detail = ` First failure: "${title}": ${why}.`;
   }
   return `✗ ${drill.title}: ${result.summary}${trial}.${detail}${typeNote}`;
+}
+
+/** The telling lines of a failure message: not the matcher's call line ("expect(received)…") or stack frames. */
+function gist(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const telling = lines.filter((l) => !/^expect[.(]/.test(l) && !/^at /.test(l)).slice(0, 2);
+  return (telling.length > 0 ? telling : lines.slice(0, 1)).join('; ');
 }
 
 function clip(text: string, max = 80): string {

@@ -217,8 +217,9 @@ describe('the first hour of a new user', () => {
     await closeAll();
     const drill = services.repo.get('find-old-large-logs')!;
     const editor = await openFresh(drill);
-    const { outcome } = await checkActive();
+    const { outcome, asked } = await checkActive();
     assert.equal(outcome.result.verdict, 'failed');
+    assert.match(asked[0]!, /First failure: ".*": Error: Not implemented: planLogCleanup\./, 'the error, not the matcher call');
     const messages = services.testing.lastMessages(drill.id);
     assert.equal(messages.length, outcome.result.counts.failed);
     for (const m of messages) {

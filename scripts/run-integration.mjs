@@ -34,7 +34,7 @@ async function main() {
   let browser;
   let hostExit;
   server.onOutput((line) => {
-    const m = /Extension Host Process exited with code: (\S+), signal: (\S+)/.exec(line);
+    const m = /Extension Host Process exited with code: (-?\w+), signal: (\w+)/.exec(line);
     if (m && (m[1] !== '0' || m[2] !== 'null')) hostExit = `extension host exited abnormally (code ${m[1]}, signal ${m[2]})`;
     if (process.env.DRILLS_IT_VERBOSE) process.stderr.write(`[code-server] ${line}\n`);
   });

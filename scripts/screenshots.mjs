@@ -1,6 +1,7 @@
 // `npm run screenshots`: regenerates the README's images by driving the packaged extension (the .vsix, installed
-// into code-server as `npm start` does) through headless Chromium, as a user would: the drill tree with a checked
-// drill, and the self-assessment panel in a dark and a light theme.
+// into code-server as `npm start` does) through headless Chromium, as a user would: the first view of a drill
+// (Start Here above the tree), the drill tree with a checked drill, and the self-assessment panel in a dark and a
+// light theme.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -47,9 +48,13 @@ async function treeShot(page) {
   await page.locator('.monaco-list-row[aria-label*="Retry a flaky"]').first().click();
   await page.locator('.monaco-editor .view-lines').first().waitFor();
   await sleep(2500);
+  // Before the first check: the Start Here view above the tree, the fresh scratch file with its short header.
+  await page.mouse.move(900, 700);
+  await page.screenshot({ path: path.join(outDir, 'start.png') });
   await page.keyboard.press('Control+Alt+Enter');
   await sleep(3000);
   await page.keyboard.press('Escape');
+  await page.mouse.move(900, 700);
   await page.screenshot({ path: path.join(outDir, 'tree.png') });
 }
 

@@ -33,9 +33,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     const lens = new ScratchCodeLens(s);
     push(vscode.languages.registerCodeLensProvider({ language: 'typescript' }, lens));
 
+    // "Start Here": a welcome view above the tree until the first drill is checked.
+    push(vscode.window.createTreeView('interviewDrills.start', { treeDataProvider: { getTreeItem: (e: never) => e, getChildren: () => [] } }));
     const updateCounts = () => {
       const drills = s.repo.all();
       s.statusBar.update(drills.filter((d) => s.scores.status(d.id) === 'passed').length, drills.length);
+      const nothingTried = drills.length > 0 && drills.every((d) => s.scores.status(d.id) === 'untried');
+      void vscode.commands.executeCommand('setContext', 'interviewDrills.nothingTried', nothingTried);
     };
     let scratchActive = false;
     const updateActive = (editor: vscode.TextEditor | undefined) => {

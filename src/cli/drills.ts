@@ -14,7 +14,8 @@ Commands:
   validate [DIR...] [--run]                      Check question packs; errors as file:line:col: message.
                                                  Ids must be unique across the packs and the bundled pack.
                                                  --run also checks that each reference solution passes,
-                                                 each stub fails and each kept mistake is rejected.
+                                                 each stub fails, each kept mistake is rejected and no
+                                                 two tests of a drill share a full name.
   check <drill-id> <solution.ts> [--json] [--pack DIR]
                                                  Run a drill's tests against your solution.
   test <file.test.ts> [--json]                   Run any Jest-style test file with its sibling modules.
@@ -200,6 +201,9 @@ async function validateBehaviour(drills: Drill[], timeoutMs: number | undefined)
     for (const d of drills) {
       const reference = await runner.check(drillCheckRequest(d, d.solution));
       if (reference.verdict !== 'passed') errors.push(at(d, 'solution', `the reference solution does not pass: ${reference.summary}${firstFailure(reference)}`));
+      for (const name of duplicateNames(reference)) {
+        errors.push(at(d, 'tests', `two tests are named "${name}": give each test a title of its own (in an .each table, a placeholder that differs per row)`));
+      }
       const stub = await runner.check(drillCheckRequest(d, d.stub));
       if (stub.verdict !== 'failed') errors.push(at(d, 'stub', `the stub should fail at least one test, but: ${stub.summary}`));
       for (const [i, m] of d.mistakes.entries()) {
@@ -213,6 +217,14 @@ async function validateBehaviour(drills: Drill[], timeoutMs: number | undefined)
     runner.dispose();
   }
   return errors;
+}
+
+/** Full test names that occur more than once: results, scores and Test Explorer items are keyed by them. */
+function duplicateNames(r: CheckResult): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const t of r.tests) (seen.has(t.fullName) ? twice : seen).add(t.fullName);
+  return [...twice];
 }
 
 function firstFailure(r: CheckResult): string {

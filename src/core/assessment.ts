@@ -24,7 +24,7 @@ export interface DrillRef {
 }
 
 export interface Disagreement {
-  /** overconfident: rated 4-5 with under half the drills passed; underrating: rated 1-2 with every drill passed. */
+  /** overconfident: rated 4-5 with under half the drills solved; underrating: rated 1-2 with every drill solved. */
   kind: 'overconfident' | 'underrating';
   reason: string;
 }
@@ -84,13 +84,13 @@ export function disagreement(rating: Rating | undefined, passed: number, drills:
   if (rating >= 4 && passed * 2 < drills) {
     return {
       kind: 'overconfident',
-      reason: `Rated ${rating} of 5, but only ${passed} of ${drills} drill${drills === 1 ? '' : 's'} passed: solve more of them before trusting that rating.`,
+      reason: `Rated ${rating} of 5, but only ${passed} of ${drills} drill${drills === 1 ? '' : 's'} solved: solve more of them before trusting that rating.`,
     };
   }
   if (rating <= 2 && passed === drills) {
     return {
       kind: 'underrating',
-      reason: `Rated ${rating} of 5, yet ${drills === 1 ? 'its only drill' : `all ${drills} drills`} passed: you may know this better than you think.`,
+      reason: `Rated ${rating} of 5, yet ${drills === 1 ? 'its only drill' : `all ${drills} drills`} solved: you may know this better than you think.`,
     };
   }
   return undefined;
@@ -174,7 +174,8 @@ export function summarize(topics: readonly TopicAssessment[]): AssessmentSummary
     const w = [...rated].sort((a, b) => a.rating! - b.rating! || byPassRatio(a, b))[0]!;
     summary.weakest = { topic: w.topic, label: w.label, basis: 'rating', reason: `rated ${w.rating} of 5, ${measured(w)}` };
   } else {
-    const measuredTopics = topics.filter((t) => t.drills > 0);
+    // Only topics practised at all: with nothing rated or tried there is nothing to call weak.
+    const measuredTopics = topics.filter((t) => t.drills > 0 && t.attempts > 0);
     const w = [...measuredTopics].sort(byPassRatio)[0];
     if (w) summary.weakest = { topic: w.topic, label: w.label, basis: 'pass-ratio', reason: `no topic is rated yet; ${measured(w)}` };
   }
@@ -182,7 +183,7 @@ export function summarize(topics: readonly TopicAssessment[]): AssessmentSummary
 }
 
 function measured(t: TopicAssessment): string {
-  return t.drills === 0 ? 'no drill covers it yet' : `${t.passed} of ${t.drills} drill${t.drills === 1 ? '' : 's'} passed`;
+  return t.drills === 0 ? 'no drill covers it yet' : `${t.passed} of ${t.drills} drill${t.drills === 1 ? '' : 's'} solved`;
 }
 
 /** The whole self-assessment: the twelve topics in the guide's order, and the summary over them. */

@@ -17,8 +17,60 @@ export function drillMarkdown(drill: Drill, state: DescribeState): string {
     `## Hints (${shown} of ${drill.hints.length} shown)`,
   ];
   if (shown === 0) parts.push('_Run **Interview Drills: Show Hint** (Ctrl+Alt+H in the scratch file) for the first hint._');
-  drill.hints.slice(0, shown).forEach((h, i) => parts.push(`**Hint ${i + 1}.** ${h.trim()}`));
+  // Each hint is a block of its own under its own heading: a hint may open with a code fence.
+  drill.hints.slice(0, shown).forEach((h, i) => parts.push(`### Hint ${i + 1}`, closeFences(h.trim())));
   parts.push('## Model answer');
   parts.push(state.answerShown ? drill.answer.trim() : '_Hidden. Run **Interview Drills: Reveal Answer** when you want it._');
   return `${parts.join('\n\n')}\n`;
+}
+
+/** The text with a closing fence added when it leaves one open, so nothing after it is swallowed into code. */
+export function closeFences(markdown: string): string {
+  let open: string | undefined;
+  for (const line of markdown.split('\n')) {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (!fence) continue;
+    if (open === undefined) open = fence;
+    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = undefined;
+  }
+  return open === undefined ? markdown : `${markdown}\n${open}`;
+}
+
+/** Whether a hint holds a block of code (a fenced block), which belongs in the rendered description. */
+export function hasCodeBlock(markdown: string): boolean {
+  return /^ {0,3}(`{3,}|~{3,})/m.test(markdown);
+}
+
+/** A hint as one line of plain text for a notification: no backticks, emphasis markers or link syntax. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`+([^`]*)`+/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s.,;:!?)]|$)/g, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const CONNECTORS = new Set(['with', 'from', 'in', 'to', 'for', 'that', 'by', 'on', 'of']);
+
+/**
+ * A label that fits the default sidebar width: the title itself when it is at most `max` characters, else its
+ * longest leading phrase (two words or more) that ends at a comma, else before a joining word ("with", "for",
+ * "that"…), else the title cut at a word with an ellipsis. The full title stays in the tooltip.
+ */
+export function shortTitle(title: string, max = 36): string {
+  if (title.length <= max) return title;
+  const words = title.split(' ');
+  const heads = words.map((_, n) => words.slice(0, n).join(' ')).filter((h, n) => n >= 2 && h.length <= max + 1).reverse();
+  const atComma = heads.find((h) => h.endsWith(','));
+  if (atComma) return atComma.slice(0, -1);
+  const beforeJoin = heads.find((h) => h.length <= max && CONNECTORS.has(words[h.split(' ').length]!.toLowerCase()));
+  if (beforeJoin) return beforeJoin;
+  let cut = '';
+  for (const w of words) {
+    if (`${cut} ${w}`.trim().length > max - 1) break;
+    cut = `${cut} ${w}`.trim();
+  }
+  return `${cut}…`;
 }

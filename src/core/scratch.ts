@@ -1,4 +1,5 @@
 import { type Drill, isDrillId, TIER_LABELS } from './model';
+import { plainText } from './describe';
 import { topicLabel } from './topics';
 
 /** The scratch file of a drill, inside the scratch folder. */
@@ -61,23 +62,65 @@ export function wrap(text: string, width: number): string[] {
   return out;
 }
 
-/** The header comment of a scratch file: title, tier, topic and the prompt, so the task is beside the code. */
-export function scratchHeader(drill: Drill, checkKey = 'Ctrl+Alt+Enter'): string {
-  const lines = [
-    `${drill.title}  (${TIER_LABELS[drill.tier]} · ${topicLabel(drill.topic)})`,
-    '',
-    ...wrap(drill.prompt, 96),
-    '',
-    `Check your solution: ${checkKey}, or the ▶ button in the editor title.`,
-    'Stuck? "Interview Drills: Show Hint" (Ctrl+Alt+H) gives the next hint.',
-  ];
+/** How much of the prompt the scratch file's header holds: the interviewer's question only, or the whole prompt. */
+export type ScratchHeader = 'short' | 'full';
+
+export interface ScratchTextOptions {
+  header?: ScratchHeader;
+  checkKey?: string;
+}
+
+/** The interviewer's question: the prompt's first paragraph, as plain text (no quote markers or emphasis). */
+export function interviewerQuestion(prompt: string): string {
+  const first = prompt.replace(/\r\n/g, '\n').trim().split(/\n\s*\n/)[0] ?? '';
+  return plainText(first.replace(/^\s*>\s?/gm, ''));
+}
+
+/**
+ * The header comment of a scratch file: title, tier and topic, then the interviewer's question and where the full
+ * task is ('short', the default, so the code is in view), or the whole prompt ('full').
+ */
+export function scratchHeader(drill: Drill, options: ScratchTextOptions = {}): string {
+  const checkKey = options.checkKey ?? 'Ctrl+Alt+Enter';
+  const title = `${drill.title}  (${TIER_LABELS[drill.tier]} · ${topicLabel(drill.topic)})`;
+  const lines = options.header === 'full'
+    ? [
+      title,
+      '',
+      ...wrap(drill.prompt, 96),
+      '',
+      `Check your solution: ${checkKey}, or the ▶ button in the editor title.`,
+      'Stuck? "Interview Drills: Show Hint" (Ctrl+Alt+H) gives the next hint.',
+    ]
+    : [
+      title,
+      '',
+      ...wrap(interviewerQuestion(drill.prompt), 96),
+      '',
+      'The full task and its rules: "Interview Drills: Show Drill Description" (the book icon above).',
+      `Check: ${checkKey} or the ▶ button. Stuck? Ctrl+Alt+H shows the next hint.`,
+    ];
   return ['/*', ...lines.map((l) => (l === '' ? ' *' : ` * ${l.replace(/\*\//g, '* /')}`)), ' */', ''].join('\n');
 }
 
 /** The full text a scratch file starts with (and returns to on Reset Drill). */
-export function scratchText(drill: Drill, checkKey?: string): string {
+export function scratchText(drill: Drill, options: ScratchTextOptions = {}): string {
   const stub = drill.stub.endsWith('\n') ? drill.stub : `${drill.stub}\n`;
-  return `${scratchHeader(drill, checkKey)}\n${stub}`;
+  return `${scratchHeader(drill, options)}\n${stub}`;
+}
+
+/**
+ * Where the cursor goes in a fresh scratch file (0-based): on the stub's "Not implemented" line when it has one,
+ * else on the stub's first line, after the indentation.
+ */
+export function stubPosition(text: string): { line: number; character: number } {
+  const lines = text.split('\n');
+  const end = lines.findIndex((l) => l.trim() === '*/');
+  let start = end + 1;
+  while (start < lines.length - 1 && lines[start]!.trim() === '') start++;
+  const todo = lines.findIndex((l, i) => i >= start && /not implemented/i.test(l));
+  const line = todo >= 0 ? todo : start;
+  return { line, character: /^\s*/.exec(lines[line] ?? '')![0].length };
 }
 
 /**

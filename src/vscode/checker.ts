@@ -23,6 +23,11 @@ export interface CheckOutcome {
   typeErrors: vscode.Diagnostic[];
   /** Whether the check counts as passed (all tests passed, and no type errors when they fail the check). */
   passed: boolean;
+  /**
+   * Whether the check was recorded as an attempt. A drill never opened (no scratch file) is checked as its starting
+   * code, a trial run that leaves scores untouched: the Testing view's Run Tests does that for every drill.
+   */
+  recorded: boolean;
 }
 
 export interface CheckOptions {
@@ -79,8 +84,9 @@ export class CheckService implements vscode.Disposable {
     const cancel = options.token?.onCancellationRequested(() => controller.abort());
     const run = options.run ?? testing.startRun(drill);
     try {
-      // A drill never opened is checked as its stub, without opening an editor (Test Explorer's Run All).
-      const text = options.text ?? (await scratch.currentText(drill)) ?? scratchText(drill);
+      // A drill never opened is checked as its stub, without opening an editor (Test Explorer's Run All): a trial run.
+      const own = options.text ?? (await scratch.currentText(drill));
+      const text = own ?? scratchText(drill, { header: config.scratchHeader() });
       testing.started(drill, run);
       const request = { ...drillCheckRequest(drill, text), timeoutMs: config.checkTimeoutMs(), signal: controller.signal };
       const result = await this.deps.statusBar.whileChecking(this.ensureRunner().check(request));
@@ -89,12 +95,21 @@ export class CheckService implements vscode.Disposable {
       const typeMessages = failOnTypes ? typeErrors.map((d) => typeMessage(scratch.uriFor(drill), d)) : [];
       testing.report(drill, result, run, typeMessages);
       const passed = result.verdict === 'passed' && !failOnTypes;
-      const outcome: CheckOutcome = { drill, result, typeErrors, passed };
+      const outcome: CheckOutcome = { drill, result, typeErrors, passed, recorded: false };
       if (result.verdict === 'cancelled') {
         output.info(`${drill.id}: check cancelled (a newer check replaced it, or it was stopped).`);
         return outcome;
       }
+      if (own === undefined) {
+        this.log(outcome);
+        output.info(`${drill.id}: a trial run of the starting code (the drill was never opened); not recorded.`);
+        run.appendOutput(`${drill.title}: never opened, so its starting code was checked as a trial run; scores are untouched.\r\n`);
+        if (options.notify !== false) void this.notify(outcome);
+        this.checked.fire(outcome);
+        return outcome;
+      }
       // Only a finished check is recorded: a crash, a timeout or a kill ends in a verdict, never a half-written score.
+      outcome.recorded = true;
       await this.deps.scores.recordAttempt(drill.id, {
         passed: result.counts.passed,
         total: result.counts.total,
@@ -132,19 +147,29 @@ export class CheckService implements vscode.Disposable {
     if (result.output) out.info(`  console output${result.outputTruncated ? ' (truncated)' : ''}:\n${result.output}`);
   }
 
-  private async notify({ drill, result, typeErrors, passed }: CheckOutcome): Promise<void> {
-    const typeNote = typeErrors.length > 0 ? ` ${typeErrors.length} type error(s) in the file.` : '';
+  private async notify(outcome: CheckOutcome): Promise<void> {
+    const { drill, passed } = outcome;
+    const message = notificationText(outcome);
+    if (!outcome.recorded) {
+      const pick = await vscode.window.showInformationMessage(message, 'Open Drill');
+      if (pick === 'Open Drill') await vscode.commands.executeCommand('interviewDrills.openDrill', drill.id);
+      return;
+    }
     if (passed) {
-      const pick = await vscode.window.showInformationMessage(`✓ ${drill.title}: ${result.summary}.${typeNote}`, 'Next Drill', 'Model Answer');
+      const pick = await vscode.window.showInformationMessage(message, 'Next Drill', 'Model Answer');
       if (pick === 'Next Drill') await vscode.commands.executeCommand('interviewDrills.openNextDrill');
       if (pick === 'Model Answer') await vscode.commands.executeCommand('interviewDrills.revealAnswer', drill.id);
       return;
     }
-    const firstFailure = result.tests.find((t) => t.status === 'failed');
-    const detail = firstFailure ? ` First failure: ${firstFailure.fullName}.` : '';
-    const pick = await vscode.window.showWarningMessage(`✗ ${drill.title}: ${result.summary}.${detail}${typeNote}`, 'Show Results', 'Show Hint');
-    if (pick === 'Show Results') await vscode.commands.executeCommand('workbench.view.testing.focus');
+    const pick = await vscode.window.showWarningMessage(message, 'Show Results', 'Show Hint');
+    if (pick === 'Show Results') await this.showResults(drill);
     if (pick === 'Show Hint') await vscode.commands.executeCommand('interviewDrills.showHint', drill.id);
+  }
+
+  /** Puts the first failure of the drill's last check in front of the user: its message and diff in a peek. */
+  async showResults(drill: Drill): Promise<void> {
+    if (await this.deps.testing.revealFirstFailure(drill)) return;
+    await vscode.commands.executeCommand('workbench.view.testing.focus');
   }
 
   dispose(): void {
@@ -159,4 +184,36 @@ function typeMessage(uri: vscode.Uri, d: vscode.Diagnostic): vscode.TestMessage 
   const m = new vscode.TestMessage(`Type error: ${d.message}`);
   m.location = new vscode.Location(uri, d.range);
   return m;
+}
+
+/**
+ * The one-line verdict of a notification: for a failure, the first failed test and what it expected against what it
+ * received (or the first line of its error).
+ */
+export function notificationText({ drill, result, typeErrors, passed, recorded }: CheckOutcome): string {
+  const typeNote = typeErrors.length > 0 ? ` ${typeErrors.length} type error(s) in the file.` : '';
+  const trial = recorded ? '' : ' (a trial run of the starting code: the drill was never opened, nothing is recorded)';
+  if (passed) return `✓ ${drill.title}: ${result.summary}${trial}.${typeNote}`;
+  const first = result.tests.find((t) => t.status === 'failed');
+  let detail = '';
+  if (first) {
+    const title = first.titlePath[first.titlePath.length - 1] ?? first.fullName;
+    const why = first.expected !== undefined && first.actual !== undefined
+      ? `expected ${clip(first.expected)}, received ${clip(first.actual)}`
+      : clip(gist(first.message ?? ''), 120);
+    detail = ` First failure: "${title}": ${why}.`;
+  }
+  return `✗ ${drill.title}: ${result.summary}${trial}.${detail}${typeNote}`;
+}
+
+/** The telling lines of a failure message: not the matcher's call line ("expect(received)…") or stack frames. */
+function gist(message: string): string {
+  const lines = message.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const telling = lines.filter((l) => !/^expect[.(]/.test(l) && !/^at /.test(l)).slice(0, 2);
+  return (telling.length > 0 ? telling : lines.slice(0, 1)).join('; ');
+}
+
+function clip(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { type Drill, type DrillStatus, STATUS_LABELS, TIER_LABELS } from '../core/model';
+import { hasCodeBlock, plainText } from '../core/describe';
+import { stubPosition } from '../core/scratch';
 import { topicLabel } from '../core/topics';
 import type { Services } from './services';
 import { config } from './config';
@@ -42,9 +44,14 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       const before = s.scores.get(drill.id)?.hintsUsed ?? 0;
       const shown = await s.scores.recordHint(drill.id, drill.hints.length);
       const hint = drill.hints[shown - 1] ?? '';
+      // A hint with a block of code is read in the rendered description, never squeezed into a notification.
+      if (hasCodeBlock(hint)) {
+        await s.descriptions.show(drill);
+        return shown;
+      }
       const label = before >= drill.hints.length ? `All ${drill.hints.length} hints are shown. Hint ${shown}` : `Hint ${shown} of ${drill.hints.length}`;
       const actions = shown < drill.hints.length ? ['Next Hint', 'Show Description'] : ['Show Description'];
-      void vscode.window.showInformationMessage(`${drill.title}: ${label}: ${oneLine(hint)}`, ...actions).then((pick) => {
+      void vscode.window.showInformationMessage(`${drill.title}: ${label}: ${plainText(hint)}`, ...actions).then((pick) => {
         if (pick === 'Next Hint') return vscode.commands.executeCommand('interviewDrills.showHint', drill.id);
         if (pick === 'Show Description') return s.descriptions.show(drill);
         return undefined;
@@ -82,10 +89,21 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       );
       if (pick !== 'Reset') return false;
       await s.scratch.reset(drill);
-      await s.scratch.open(drill);
+      await putCursorOnStub(await s.scratch.open(drill));
       return true;
     },
-    'interviewDrills.refresh': () => s.repo.load(),
+    'interviewDrills.refresh': async () => {
+      await s.repo.load();
+      const count = s.repo.all().length;
+      const problems = s.repo.problems().length;
+      const message = `Interview Drills: reloaded ${count} ${count === 1 ? 'drill' : 'drills'}` +
+        (problems > 0 ? `; ${problems} ${problems === 1 ? 'problem' : 'problems'} in the question files.` : '.');
+      if (problems > 0) {
+        void vscode.window.showWarningMessage(message, 'Show Problems')
+          .then((pick) => pick && vscode.commands.executeCommand('workbench.actions.view.problems'));
+      } else void vscode.window.showInformationMessage(message);
+      return count;
+    },
     'interviewDrills.showOutput': () => s.output.show(),
     'interviewDrills.resetScores': async () => {
       const pick = await vscode.window.showWarningMessage(
@@ -103,10 +121,24 @@ export function registerCommands(s: Services): vscode.Disposable[] {
 
 async function openDrill(s: Services, drill: Drill): Promise<vscode.TextEditor> {
   s.checker.warmUp();
-  const editor = await s.scratch.open(drill);
+  const fresh = !(await s.scratch.exists(drill));
+  const column = s.descriptions.codeColumn();
+  const editor = await s.scratch.open(drill, column === undefined ? {} : { viewColumn: column });
+  if (fresh) await putCursorOnStub(editor);
   if (s.treeView.visible) void s.treeView.reveal(s.tree.nodeFor(drill), { select: true, focus: false }).then(undefined, () => undefined);
   if (config.openDescriptionWithDrill()) await s.descriptions.show(drill);
   return editor;
+}
+
+/** A fresh scratch file starts with the cursor on the stub, in view; a full header is folded away. */
+async function putCursorOnStub(editor: vscode.TextEditor): Promise<void> {
+  const at = stubPosition(editor.document.getText());
+  const position = new vscode.Position(at.line, at.character);
+  editor.selection = new vscode.Selection(position, position);
+  if (config.scratchHeader() === 'full') {
+    await vscode.commands.executeCommand('editor.fold', { selectionLines: [0], levels: 1 });
+  }
+  editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 function activeDrill(s: Services): Drill | undefined {
@@ -149,10 +181,6 @@ async function resolveDrill(s: Services, arg: unknown, placeHolder: string, pref
 
 function isDrillNode(arg: unknown): arg is Extract<DrillNode, { kind: 'drill' }> {
   return typeof arg === 'object' && arg !== null && (arg as DrillNode).kind === 'drill';
-}
-
-function oneLine(text: string): string {
-  return text.replace(/```[a-z]*\n?/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /** "Check Solution | Show Hint | Description" above the first line of every scratch file. */

@@ -73,6 +73,8 @@ export const config = {
     const reason = outsideWorkspace(uri);
     return reason ? { uri: undefined, refused: { setting: value, resolved: uri.fsPath, reason } } : { uri };
   },
+  /** How much of the prompt a new scratch file's header holds. */
+  scratchHeader: (): 'short' | 'full' => (cfg().get<string>('scratchHeader') === 'full' ? 'full' : 'short'),
   /** The configured scratch folder as a URI, or undefined for the extension's storage. */
   scratchFolder: (): vscode.Uri | undefined => config.scratchFolderChoice().uri,
   extraQuestionFolders: (): vscode.Uri[] => {

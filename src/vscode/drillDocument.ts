@@ -51,11 +51,37 @@ export class DrillDescriptions implements vscode.TextDocumentContentProvider, vs
     });
   }
 
-  /** Shows the rendered description beside the editor. */
+  /**
+   * Shows the rendered description beside the editor, in the one description preview of the window: markdown's
+   * preview takes a new document only in the column it would open in, so a preview of another drill's description
+   * elsewhere is closed first (no third column after Reveal Answer or Show Description from the preview's group).
+   */
   async show(drill: Drill): Promise<void> {
     const uri = this.uriFor(drill);
     this.changed.fire(uri);
+    const beside = (vscode.window.tabGroups.activeTabGroup.viewColumn ?? 1) + 1;
+    const elsewhere = this.previewTabs().filter((t) => t.group.viewColumn !== beside);
+    if (elsewhere.length > 0) await vscode.window.tabGroups.close(elsewhere, true);
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  }
+
+  /** The editor tabs that preview a drill description. */
+  previewTabs(): vscode.Tab[] {
+    return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => {
+      if (!(t.input instanceof vscode.TabInputWebview) || !t.input.viewType.endsWith('markdown.preview')) return false;
+      const name = /([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/.exec(t.label)?.[1];
+      return name !== undefined && this.getDrill(name) !== undefined;
+    });
+  }
+
+  /**
+   * Where to open code so it does not land in the description's group: another group when the active one holds the
+   * description preview, else the active group (undefined).
+   */
+  codeColumn(): vscode.ViewColumn | undefined {
+    const active = vscode.window.tabGroups.activeTabGroup;
+    if (!this.previewTabs().some((t) => t.group === active)) return undefined;
+    return vscode.window.tabGroups.all.find((g) => g !== active)?.viewColumn ?? vscode.ViewColumn.One;
   }
 
   dispose(): void {

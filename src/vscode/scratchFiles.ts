@@ -162,7 +162,7 @@ export class ScratchFiles {
   async open(drill: Drill, options: vscode.TextDocumentShowOptions = {}): Promise<vscode.TextEditor> {
     await this.prepareFolder();
     const uri = this.uriFor(drill);
-    if (!(await this.exists(drill))) await vscode.workspace.fs.writeFile(uri, encoder.encode(scratchText(drill)));
+    if (!(await this.exists(drill))) await vscode.workspace.fs.writeFile(uri, encoder.encode(scratchText(drill, { header: config.scratchHeader() })));
     const doc = await vscode.workspace.openTextDocument(uri);
     return vscode.window.showTextDocument(doc, { preview: false, ...options });
   }
@@ -171,7 +171,7 @@ export class ScratchFiles {
   async reset(drill: Drill): Promise<void> {
     await this.prepareFolder();
     const uri = this.uriFor(drill);
-    const text = scratchText(drill);
+    const text = scratchText(drill, { header: config.scratchHeader() });
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) {
       // Through the editor, so it shows the stub at once; saving writes the file.

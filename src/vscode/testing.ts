@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type Drill, TIER_LABELS, TIERS } from '../core/model';
+import { type Drill, TIER_LABELS } from '../core/model';
 import type { CheckResult, TestResult } from '../core/runner';
 import { topicLabel } from '../core/topics';
 
@@ -12,7 +12,7 @@ export interface TestLocations {
 export type RunDrills = (drills: Drill[], run: vscode.TestRun, token: vscode.CancellationToken) => Promise<void>;
 
 /**
- * Drill results in VS Code's Test Explorer: tier > drill > one item per test of the drill, with pass/fail,
+ * Drill results in VS Code's Test Explorer: drill > one item per test of the drill, with pass/fail,
  * messages, expected/actual diffs and locations in the scratch file.
  */
 export class DrillTesting implements vscode.Disposable {
@@ -37,26 +37,27 @@ export class DrillTesting implements vscode.Disposable {
     }, true);
   }
 
-  /** Rebuilds the tier and drill items (test items under a drill appear once it has been checked). */
+  /**
+   * Rebuilds the drill items, in the tree's order (test items under a drill appear once it has been checked). The
+   * drills are the roots: a tier item would show a green check as soon as one of its drills passed, the others
+   * untried.
+   */
   setDrills(drills: readonly Drill[]): void {
     this.drills = new Map(drills.map((d) => [d.id, d]));
-    const tiers = TIERS.map((tier) => {
-      const tierItem = this.controller.createTestItem(`tier:${tier}`, TIER_LABELS[tier]);
-      tierItem.children.replace(drills.filter((d) => d.tier === tier).map((d) => {
-        const existing = this.controller.items.get(`tier:${tier}`)?.children.get(d.id);
-        const item = this.controller.createTestItem(d.id, d.title, this.locations.scratchUri(d));
-        item.range = new vscode.Range(0, 0, 0, 0);
-        item.description = topicLabel(d.topic);
-        if (existing) existing.children.forEach((c) => item.children.add(c));
-        return item;
-      }));
-      return tierItem;
+    const items = drills.map((d, i) => {
+      const existing = this.controller.items.get(d.id);
+      const item = this.controller.createTestItem(d.id, d.title, this.locations.scratchUri(d));
+      item.range = new vscode.Range(0, 0, 0, 0);
+      item.description = `${TIER_LABELS[d.tier]} · ${topicLabel(d.topic)}`;
+      item.sortText = String(i).padStart(5, '0');
+      if (existing) existing.children.forEach((c) => item.children.add(c));
+      return item;
     });
-    this.controller.items.replace(tiers.filter((t) => t.children.size > 0));
+    this.controller.items.replace(items);
   }
 
   drillItem(drill: Drill): vscode.TestItem | undefined {
-    return this.controller.items.get(`tier:${drill.tier}`)?.children.get(drill.id);
+    return this.controller.items.get(drill.id);
   }
 
   /** Starts a run for one drill outside the Test Explorer (e.g. the Check Solution command). */
@@ -79,10 +80,14 @@ export class DrillTesting implements vscode.Disposable {
     const scratch = this.locations.scratchUri(drill);
     const testsUri = this.locations.testsUri(drill);
     const children: vscode.TestItem[] = [];
-    for (const t of result.tests) {
+    const ids = testItemIds(result.tests);
+    for (const [i, t] of result.tests.entries()) {
       // Located in the scratch file (no range: the drill's own item carries the gutter icon at line 1).
-      const child = item.children.get(t.fullName) ?? this.controller.createTestItem(t.fullName, t.titlePath[t.titlePath.length - 1] ?? t.fullName, scratch);
+      const id = ids[i]!;
+      const child = item.children.get(id) ?? this.controller.createTestItem(id, t.titlePath[t.titlePath.length - 1] ?? t.fullName, scratch);
       child.description = t.titlePath.slice(0, -1).join(' › ') || undefined;
+      // The order the tests ran in, as in the notification and the output (the view sorts by label otherwise).
+      child.sortText = String(i).padStart(5, '0');
       children.push(child);
     }
     if (result.verdict !== 'cancelled') item.children.replace(children);
@@ -106,11 +111,15 @@ export class DrillTesting implements vscode.Disposable {
       m.location = new vscode.Location(e.file === 'solution.ts' ? scratch : testsUri, new vscode.Position(Math.max(0, e.line - 1), Math.max(0, e.column - 1)));
       messages.push(m);
     }
+    // The drill's own item gets a state of its own only when it has something to say beyond its tests (a syntax or
+    // type error, no tests at all): VS Code counts every item with a state, and the Testing view's "N/M tests passed"
+    // must match the notification's count of tests.
+    const ownState = messages.length > 0 || result.tests.length === 0;
     if (result.verdict === 'passed' && messages.length === 0) {
-      run.passed(item, result.durationMs);
+      if (ownState) run.passed(item, result.durationMs);
       states.set(item.id, 'passed');
     } else if (result.verdict === 'failed' || result.verdict === 'passed') {
-      run.failed(item, messages.length ? messages : [new vscode.TestMessage(result.summary)], result.durationMs);
+      if (ownState) run.failed(item, messages.length ? messages : [new vscode.TestMessage(result.summary)], result.durationMs);
       states.set(item.id, 'failed');
     } else if (result.verdict === 'cancelled') {
       run.skipped(item);
@@ -143,11 +152,30 @@ export class DrillTesting implements vscode.Disposable {
     return m;
   }
 
+  /**
+   * Opens the first failure of the drill's last check in the editor's peek view: its message and, for a matcher
+   * failure, the expected/actual diff. False when the last check has no failed test.
+   */
+  async revealFirstFailure(drill: Drill): Promise<boolean> {
+    const item = this.drillItem(drill);
+    const states = this.states.get(drill.id);
+    if (!item || !states) return false;
+    let first: vscode.TestItem | undefined;
+    item.children.forEach((c) => {
+      if (!first && states.get(c.id) === 'failed') first = c;
+    });
+    const target = first ?? item;
+    // VS Code's own id of a test item: the controller id and the ids of the item's ancestors, joined by NUL.
+    const chain: string[] = [];
+    for (let t: vscode.TestItem | undefined = target; t; t = t.parent) chain.unshift(t.id);
+    const extId = [this.controller.id, ...chain].join('\0');
+    return (await vscode.commands.executeCommand<boolean>('vscode.peekTestError', extId)) === true;
+  }
+
   private drillsOf(request: vscode.TestRunRequest): Drill[] {
     const ids = new Set<string>();
     const add = (item: vscode.TestItem) => {
-      if (item.id.startsWith('tier:')) item.children.forEach(add);
-      else if (this.drills.has(item.id)) ids.add(item.id);
+      if (this.drills.has(item.id) && !item.parent) ids.add(item.id);
       else if (item.parent) add(item.parent);
     };
     if (request.include) request.include.forEach(add);
@@ -159,4 +187,14 @@ export class DrillTesting implements vscode.Disposable {
   dispose(): void {
     this.controller.dispose();
   }
+}
+
+/** Test item ids for the tests of one check: the full name, with " (2)", " (3)"… when a name repeats. */
+export function testItemIds(tests: readonly TestResult[]): string[] {
+  const seen = new Map<string, number>();
+  return tests.map((t) => {
+    const n = (seen.get(t.fullName) ?? 0) + 1;
+    seen.set(t.fullName, n);
+    return n === 1 ? t.fullName : `${t.fullName} (${n})`;
+  });
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { type Drill, type DrillStatus, STATUS_LABELS, type Tier, TIER_LABELS, TIERS } from '../core/model';
+import { shortTitle } from '../core/describe';
+import { interviewerQuestion } from '../core/scratch';
 import { topicLabel } from '../core/topics';
 
 export type DrillNode = { kind: 'tier'; tier: Tier } | { kind: 'drill'; drill: Drill };
@@ -57,19 +59,26 @@ export class DrillTreeProvider implements vscode.TreeDataProvider<DrillNode>, vs
       const passed = drills.filter((d) => this.deps.status(d.id) === 'passed').length;
       const item = new vscode.TreeItem(TIER_LABELS[node.tier], vscode.TreeItemCollapsibleState.Expanded);
       item.id = `tier:${node.tier}`;
-      item.description = `${drills.length} ${drills.length === 1 ? 'drill' : 'drills'} · ${passed} passed`;
+      item.description = `${drills.length} ${drills.length === 1 ? 'drill' : 'drills'} · ${passed} solved`;
       item.tooltip = `${TIER_LABELS[node.tier]}: ${drills.length} drills, ${passed} solved`;
+      // The green check only for a tier whose every drill is solved.
+      if (drills.length > 0 && passed === drills.length) item.iconPath = STATUS_ICONS.passed;
       item.contextValue = 'tier';
       return item;
     }
     const { drill } = node;
     const status = this.deps.status(drill.id);
-    const item = new vscode.TreeItem(drill.title, vscode.TreeItemCollapsibleState.None);
+    // A label that fits the default sidebar width; the full title heads the tooltip.
+    const item = new vscode.TreeItem(shortTitle(drill.title), vscode.TreeItemCollapsibleState.None);
     item.id = `drill:${drill.id}`;
     item.description = topicLabel(drill.topic);
     item.iconPath = STATUS_ICONS[status];
     item.contextValue = `drill.${status}`;
-    const tooltip = new vscode.MarkdownString(`**${drill.title}** (${STATUS_LABELS[status]})\n\n${drill.prompt}`);
+    // A short summary: the interviewer's question, not the whole prompt.
+    const summary = `${TIER_LABELS[drill.tier]} · ${topicLabel(drill.topic)} · ${STATUS_LABELS[status]}`;
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown('**').appendText(drill.title).appendMarkdown('**\n\n').appendText(summary)
+      .appendMarkdown('\n\n').appendText(interviewerQuestion(drill.prompt));
     tooltip.supportHtml = false;
     item.tooltip = tooltip;
     item.accessibilityInformation = { label: `${drill.title}, ${topicLabel(drill.topic)}, ${STATUS_LABELS[status]}`, role: 'treeitem' };

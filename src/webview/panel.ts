@@ -76,7 +76,7 @@ function empty(text: string): HTMLElement {
 
 function measured(t: TopicAssessment): string {
   if (t.drills === 0) return 'no drill covers it yet';
-  return `${t.passed} of ${t.drills} drill${t.drills === 1 ? '' : 's'} passed`;
+  return `${t.passed} of ${t.drills} drill${t.drills === 1 ? '' : 's'} solved`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -95,7 +95,7 @@ function summarySection(state: ViewState): HTMLElement {
       'dl',
       { className: 'figures' },
       h('dt', {}, 'Average confidence'), h('dd', {}, avg),
-      h('dt', {}, 'Drills passed'), h('dd', {}, `${s.drillsPassed} / ${s.drillsTotal}`),
+      h('dt', {}, 'Drills solved'), h('dd', {}, `${s.drillsPassed} / ${s.drillsTotal}`),
       h('dt', {}, 'Weakest topic'), h('dd', {}, ...weakest),
     ),
   );
@@ -103,7 +103,7 @@ function summarySection(state: ViewState): HTMLElement {
 
 /** `where` keeps ids unique: focus is restored by id after a re-render. */
 function practiseButton(t: TopicAssessment, where: string): HTMLElement {
-  if (!t.next) return h('span', { className: 'note' }, 'No drill covers this topic yet: review the lesson instead.');
+  if (!t.next) return h('span', { className: 'note' }, 'No drill covers this topic yet.');
   const what = t.next.solved ? `revisit "${t.next.title}"` : `open "${t.next.title}"`;
   return button('Practise', () => send({ command: 'practise', args: { topic: t.topic } }), {
     id: `practise-${where}-${t.topic}`,
@@ -117,7 +117,7 @@ function weakSection(state: ViewState): HTMLElement {
   return section(
     'weak',
     'Weak areas',
-    h('p', { className: 'hint' }, 'Topics you rated below 3. Review the lesson, then practise its drills.'),
+    h('p', { className: 'hint' }, 'Topics you rated below 3: practise their drills, then rate them again.'),
     weak.length === 0
       ? empty('No topic is rated below 3.')
       : h('ul', { className: 'flags' }, ...weak.map((t) => h('li', {}, h('span', { className: 'topic-name' }, t.label), h('span', { className: 'meta' }, `rated ${t.rating}, ${measured(t)}`), practiseButton(t, 'weak')))),
@@ -178,7 +178,7 @@ function topicItem(t: TopicAssessment): HTMLElement {
   const figures = h(
     'dl',
     { className: 'figures compact' },
-    h('dt', {}, 'Passed'), h('dd', {}, t.drills === 0 ? 'no drills' : `${t.passed} / ${t.drills}`),
+    h('dt', {}, 'Solved'), h('dd', {}, t.drills === 0 ? 'no drills' : `${t.passed} / ${t.drills}`),
     h('dt', {}, 'Attempts'), h('dd', {}, String(t.attempts)),
     h('dt', {}, 'Last practised'), h('dd', {}, formatDate(t.lastPractised)),
   );

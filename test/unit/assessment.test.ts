@@ -56,7 +56,7 @@ describe('assessment rules', () => {
     it('calls a 4 or 5 with under half the drills passed overconfident', () => {
       assert.equal(disagreement(4, 1, 3)?.kind, 'overconfident');
       assert.equal(disagreement(5, 0, 1)?.kind, 'overconfident');
-      assert.match(disagreement(4, 1, 3)!.reason, /Rated 4 of 5, but only 1 of 3 drills passed/);
+      assert.match(disagreement(4, 1, 3)!.reason, /Rated 4 of 5, but only 1 of 3 drills solved/);
     });
 
     it('does not flag exactly half passed, or a rating of 3', () => {
@@ -69,8 +69,8 @@ describe('assessment rules', () => {
     it('calls a 1 or 2 with every drill passed underrating, but not when one is left', () => {
       assert.equal(disagreement(2, 3, 3)?.kind, 'underrating');
       assert.equal(disagreement(1, 1, 1)?.kind, 'underrating');
-      assert.match(disagreement(1, 1, 1)!.reason, /its only drill passed/);
-      assert.match(disagreement(2, 3, 3)!.reason, /all 3 drills passed/);
+      assert.match(disagreement(1, 1, 1)!.reason, /its only drill solved/);
+      assert.match(disagreement(2, 3, 3)!.reason, /all 3 drills solved/);
       assert.equal(disagreement(2, 2, 3), undefined);
     });
 
@@ -164,7 +164,7 @@ describe('assessment rules', () => {
       assert.equal(w?.topic, 'regex');
       assert.equal(w?.basis, 'rating');
       assert.equal(w?.label, 'Regular expressions');
-      assert.match(w!.reason, /rated 2 of 5, 0 of 1 drill passed/);
+      assert.match(w!.reason, /rated 2 of 5, 0 of 1 drill solved/);
     });
 
     it('breaks a rating tie by the lowest pass ratio, then by the guide\'s order', () => {
@@ -191,7 +191,11 @@ describe('assessment rules', () => {
       const w = assess(drills, { b: solved(T1), r1: solved(T1) }, {}).summary.weakest;
       assert.equal(w?.topic, 'regex');
       assert.equal(w?.basis, 'pass-ratio');
-      assert.match(w!.reason, /no topic is rated yet; 1 of 2 drills passed/);
+      assert.match(w!.reason, /no topic is rated yet; 1 of 2 drills solved/);
+    });
+
+    it('names no weakest topic when nothing is rated or tried', () => {
+      assert.equal(assess([drill('b', 'python-basics'), drill('r1', 'regex')], {}, {}).summary.weakest, undefined);
     });
 
     it('has no weakest topic with no ratings and no drills', () => {

@@ -85,6 +85,8 @@ describe('question bank', function () {
       const r = await runner.check(drillCheckRequest(drill, drill.solution));
       assert.equal(r.verdict, 'passed', explain(r));
       assert.equal(r.counts.skipped, 0, `skipped tests leave the reference unverified: ${r.summary}`);
+      const names = r.tests.map((t) => t.fullName);
+      assert.deepEqual(names.filter((n, i) => names.indexOf(n) !== i), [], 'every test has a full name of its own');
     });
 
     it('the stub fails at least one test', async () => {

@@ -121,12 +121,13 @@ describe('drills CLI', function () {
     assert.match(bad.stderr, new RegExp(`^${escape(path.join(FIXTURES, 'broken-pack', 'bad-tier.yaml'))}:2:7: tier: "expert" is not a tier`, 'm'));
   });
 
-  it('validate --run checks the reference, the stub and the kept mistakes', () => {
+  it('validate --run checks the reference, the stub, the kept mistakes and that no two tests share a name', () => {
     const good = drills(['validate', '--run', PACK]);
     assert.equal(good.status, 0, good.stderr);
     const weak = drills(['validate', '--run', path.join(FIXTURES, 'weak-pack')]);
     assert.equal(weak.status, 1);
     assert.match(weak.stderr, /greet-weak\.yaml:\d+:1: mistakes: mistake 2 \("Passes the tests by accident"\) passes every test/);
+    assert.match(weak.stderr, /twice-named\.yaml:\d+:1: tests: two tests are named "doubles a small number"/);
   });
 
   it('validates a folder drill: errors at the file at fault; --run names the patch of a mistake the tests miss', () => {

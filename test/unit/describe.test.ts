@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { drillMarkdown } from '../../src/core/describe';
+import * as path from 'node:path';
+import { closeFences, drillMarkdown, hasCodeBlock, plainText, shortTitle } from '../../src/core/describe';
+import { loadPackFromDir } from '../../src/core/pack';
+import { repoRoot } from '../fixtures/runner/support';
 import type { Drill } from '../../src/core/model';
 
 const drill: Drill = {
@@ -19,11 +22,57 @@ describe('drill description', () => {
 
   it('shows exactly the hints used, capped at the ladder, and the answer once revealed', () => {
     const two = drillMarkdown(drill, { hintsShown: 2, answerShown: false, status: 'solved' });
-    assert.ok(two.includes('**Hint 1.** Look at PATH.') && two.includes('**Hint 2.** Walk each entry.'));
-    assert.ok(!two.includes('Hint 3.'));
+    assert.ok(two.includes('### Hint 1\n\nLook at PATH.') && two.includes('### Hint 2\n\nWalk each entry.'));
+    assert.ok(!two.includes('Hint 3'));
     assert.match(two, /· solved\*/);
     const all = drillMarkdown(drill, { hintsShown: 9, answerShown: true });
     assert.match(all, /Hints \(3 of 3 shown\)/);
     assert.ok(all.includes('Because PATH differs.'));
   });
+
+  it('renders every hint as a block of its own, so a hint opening with a code fence keeps the headings after it', () => {
+    const fenced = { ...drill, hints: ['```ts\nconst a = 1;\n```', 'Plain.', '```ts\nunclosed();'] };
+    const md = drillMarkdown(fenced, { hintsShown: 3, answerShown: true });
+    assert.ok(md.includes('### Hint 1\n\n```ts\nconst a = 1;\n```\n\n### Hint 2'));
+    assert.equal(headingsOutsideCode(md).at(-1), '## Model answer');
+    assert.equal(closeFences('```ts\nx\n```'), '```ts\nx\n```');
+    assert.equal(closeFences('````\n```\nstill code'), '````\n```\nstill code\n````');
+  });
+
+  it('turns a hint into plain text for a notification, and knows a hint with a code block', () => {
+    assert.equal(plainText('Think about `awk \'{print $9}\'` and **why**:\nthe [docs](https://x) say _so_.'), "Think about awk '{print $9}' and why: the docs say so.");
+    assert.equal(plainText('Use `a_b` and `c_d`, not snake_case_names.'), 'Use a_b and c_d, not snake_case_names.');
+    assert.equal(hasCodeBlock('```ts\nx\n```'), true);
+    assert.equal(hasCodeBlock('Inline `code` only.'), false);
+  });
+
+  it('shortens long titles for the sidebar at a comma or before a joining word, and every bundled label fits', async () => {
+    assert.equal(shortTitle('Retry a flaky network call'), 'Retry a flaky network call');
+    assert.equal(shortTitle('Run deployment steps, stop at the first failure'), 'Run deployment steps');
+    assert.equal(shortTitle('A bulk upload that survives bad files and restarts'), 'A bulk upload');
+    assert.equal(shortTitle('Supercalifragilisticexpialidocious words everywhere all the time'), 'Supercalifragilisticexpialidocious…');
+    for (const d of (await loadPackFromDir(path.join(repoRoot, 'questions'))).drills) assert.ok(shortTitle(d.title).length <= 36, d.title);
+  });
+
+  it('keeps every heading of every bundled drill outside code, all hints and the answer shown', async () => {
+    for (const d of (await loadPackFromDir(path.join(repoRoot, 'questions'))).drills) {
+      const headings = headingsOutsideCode(drillMarkdown(d, { hintsShown: d.hints.length, answerShown: true }));
+      const expected = ['# ', '## Hints', ...d.hints.map((_, i) => `### Hint ${i + 1}`), '## Model answer'];
+      assert.deepEqual(expected.map((e) => headings.some((h) => h.startsWith(e))), expected.map(() => true), `${d.id}: ${headings.join(' | ')}`);
+    }
+  });
 });
+
+/** The ATX headings of a markdown text that are not inside a fenced code block (CommonMark's fence rules). */
+function headingsOutsideCode(md: string): string[] {
+  const headings: string[] = [];
+  let open: string | undefined;
+  for (const line of md.split('\n')) {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (open !== undefined) {
+      if (fence && fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = undefined;
+    } else if (fence) open = fence;
+    else if (/^#{1,6} /.test(line)) headings.push(line);
+  }
+  return headings;
+}

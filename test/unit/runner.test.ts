@@ -53,6 +53,23 @@ describe('SandboxRunner', function () {
       assert.equal(r.summary, 'All 3 tests passed');
     });
 
+    it('keeps only the checked files\' frames in a toThrow message: none of the sandbox\'s own', async () => {
+      const r = await run(
+        [
+          "import { parse } from './solution';",
+          "it('wants a RangeError', () => { expect(() => parse('x')).toThrow(RangeError); });",
+          '',
+        ].join('\n'),
+        { 'solution.ts': "export function parse(s: string): number {\n  throw new Error('Not implemented: ' + s);\n}\n" },
+      );
+      assert.equal(r.verdict, 'failed', explain(r));
+      const message = r.tests[0]!.message ?? '';
+      assert.match(message, /Received constructor: Error/);
+      assert.match(message, /at parse \(solution\.ts:2:\d+\)/);
+      assert.match(message, /solution\.test\.ts:2:\d+/);
+      assert.doesNotMatch(message, /sandbox\.js|<anonymous>|drills-guard/);
+    });
+
     it('resolves relative imports with or without the .ts extension, and nested folders', async () => {
       const r = await run(
         [

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { drillIdOfScratchFile, scratchFileName, scratchText, wrap, SCRATCH_TSCONFIG } from '../../src/core/scratch';
+import { drillIdOfScratchFile, interviewerQuestion, scratchFileName, scratchText, stubPosition, wrap, SCRATCH_TSCONFIG } from '../../src/core/scratch';
 import type { Drill } from '../../src/core/model';
 
 const drill: Drill = {
@@ -17,8 +17,28 @@ describe('scratch files', () => {
     assert.equal(drillIdOfScratchFile('drills-env.d.ts'), undefined);
   });
 
-  it('starts with a header comment holding title, tier, topic and prompt, then the stub', () => {
+  it('starts with a short header by default: title, tier, topic, the interviewer\'s question and where the task is', () => {
+    const asked = { ...drill, prompt: '**Interviewer:** "Why retry a `GET`?\nTell me."\n\n## Task\n\nWrite retry().' };
+    const text = scratchText(asked);
+    assert.match(text, /^\/\*\n \* Retry a flaky call {2}\(Beginner · Logging and errors\)\n \*\n \* Interviewer: "Why retry a GET\? Tell me\."\n/);
+    assert.ok(!text.includes('Write retry()'), 'the task stays in the description');
+    assert.match(text, /Show Drill Description/);
+    assert.ok(text.split('\n').indexOf(' */') < 8, 'the header is a few lines');
+    assert.ok(text.endsWith(`${drill.stub}\n`));
+    assert.equal(interviewerQuestion('> "Our pipeline\n> hangs."\n\nMore.'), '"Our pipeline hangs."');
+  });
+
+  it('puts the cursor on the stub\'s "Not implemented" line, else on its first line', () => {
     const text = scratchText(drill);
+    const at = stubPosition(text);
+    assert.match(text.split('\n')[at.line]!, /^ {2}throw new Error\("Not implemented"\);/);
+    assert.equal(at.character, 2);
+    const plain = scratchText({ ...drill, stub: '\nexport const x = 1;\n' });
+    assert.equal(plain.split('\n')[stubPosition(plain).line], 'export const x = 1;');
+  });
+
+  it('holds the whole prompt in a full header, then the stub', () => {
+    const text = scratchText(drill, { header: 'full' });
     assert.match(text, /^\/\*\n \* Retry a flaky call {2}\(Beginner · Logging and errors\)\n/);
     assert.match(text, / \* Why retry\?/);
     assert.match(text, / \* retry\(fn\)/);

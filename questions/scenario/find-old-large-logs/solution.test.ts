@@ -239,7 +239,7 @@ describe('planLogCleanup', () => {
     ['olderThanDays', Number.NaN, 100],
     ['minBytes', 7, -5],
     ['minBytes', 7, Number.POSITIVE_INFINITY],
-  ])('rejects a bad %s with a RangeError', async (_label: string, olderThanDays: number, minBytes: number) => {
+  ])('rejects a bad %s with a RangeError (olderThanDays %p, minBytes %p)', async (_label: string, olderThanDays: number, minBytes: number) => {
     const fs = fakeFs(varLog);
     await expect(planLogCleanup('/var/log', options(fs, olderThanDays, minBytes))).rejects.toThrow(RangeError);
   });

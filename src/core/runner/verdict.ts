@@ -58,13 +58,26 @@ export function buildResult(parts: CheckParts): CheckResult {
   return {
     verdict,
     summary,
-    tests: parts.tests,
+    tests: parts.tests.map(withoutInternalFrames),
     counts,
     compileErrors: parts.compileErrors,
     output: parts.output,
     outputTruncated: parts.outputTruncated,
     durationMs: Math.round(parts.durationMs),
   };
+}
+
+/**
+ * A stack frame of the sandbox itself (its bundle, its guard, V8's generator plumbing) rather than of the checked
+ * files: `toThrow` messages print the thrown error's whole stack, which would bury the user's frames under them.
+ */
+const INTERNAL_FRAME = /^\s*at (?:.*[(\s])?(?:[^\s()]*sandbox\.js:\d+:\d+|drills-guard:\d+:\d+|<anonymous>|node:internal\/[^\s)]*)\)?\s*$/;
+
+/** The test's message without the sandbox's own stack frames. */
+export function withoutInternalFrames(test: TestResult): TestResult {
+  if (test.message === undefined || !test.message.includes(' at ')) return test;
+  const message = test.message.split('\n').filter((line) => !INTERNAL_FRAME.test(line)).join('\n');
+  return message === test.message ? test : { ...test, message };
 }
 
 function judge(parts: CheckParts, counts: CheckResult['counts']): { verdict: Verdict; summary: string } {

@@ -29,6 +29,15 @@ describe('sortBy', () => {
     expect(names(byEnv)).toEqual(['web-a', 'web-b', 'api', 'db', 'admin', 'cache', 'metrics']);
   });
 
+  it('stays stable on long lists with many equal keys, both ways', () => {
+    const items = Array.from({ length: 120 }, (_, i) => ({ id: i, group: (i * 7) % 5 }));
+    const up = sortBy(items, (x) => x.group);
+    const down = sortBy(items, (x) => x.group, { reverse: true });
+    const expected = (groups: number[]) => groups.flatMap((g) => items.filter((x) => x.group === g).map((x) => x.id));
+    expect(up.map((x) => x.id)).toEqual(expected([0, 1, 2, 3, 4]));
+    expect(down.map((x) => x.id)).toEqual(expected([4, 3, 2, 1, 0]));
+  });
+
   it('sorts from the largest key down with reverse, still keeping equal keys in order', () => {
     expect(names(sortBy(fleet(), (s) => s.port, { reverse: true }))).toEqual([
       'metrics', 'web-a', 'api', 'db', 'web-b', 'admin', 'cache',

@@ -276,6 +276,8 @@ describe('updateConfig', () => {
     ['an EISDIR error', codeError('EISDIR', TARGET)],
     ['a thrown string', 'disk unplugged'],
     ['a code-less object', { reason: 'ENOENT' }],
+    ['null', null],
+    ['undefined', undefined],
   ])('passes on %s from readFile, the same value, without editing', async (_label, thrown) => {
     const disk = new FakeDisk({ [TARGET]: ORIGINAL });
     disk.readFile = async () => {

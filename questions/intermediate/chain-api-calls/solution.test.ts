@@ -229,6 +229,7 @@ describe('collectMetrics', () => {
     ['a cpu value that is a string', '/hosts/web-1/metrics', ok({ cpu: '25%' })],
     ['a cpu value that is null', '/hosts/web-1/metrics', ok({ cpu: null })],
     ['metrics that are a bare number', '/hosts/web-1/metrics', ok(0.25)],
+    ['metrics that are JSON null', '/hosts/web-1/metrics', ok(null)],
     ['metrics without cpu', '/hosts/web-1/metrics', ok({ load: 0.25 })],
   ])('skips %s as an unexpected body, without retrying', async (_label, path, reply) => {
     const routes = happyRoutes();
@@ -300,6 +301,7 @@ describe('collectMetrics', () => {
       [408, 1, 'HTTP 408'],
       [400, 1, 'HTTP 400'],
       [302, 1, 'HTTP 302'],
+      [600, 1, 'HTTP 600'],
       [300, 1, 'HTTP 300'],
       [199, 1, 'HTTP 199'],
     ] as const) {

@@ -85,6 +85,20 @@ describe('classify', () => {
   });
 });
 
+describe('the error family', () => {
+  it('is kept as given: names, default messages and the class tree', () => {
+    expect(new CancelledError().message).toBe('cancelled');
+    expect(new CancelledError().name).toBe('CancelledError');
+    expect(new CancelledError('SIGTERM').message).toBe('SIGTERM');
+    expect(new TimeoutError('slow').name).toBe('TimeoutError');
+    expect(new OSError().message).toBe('');
+    expect(new ConnectionResetError('x')).toBeInstanceOf(ConnectionError);
+    expect(new ConnectionError('x')).toBeInstanceOf(OSError);
+    expect(new PermissionError('x')).toBeInstanceOf(OSError);
+    expect(new CancelledError()).not.toBeInstanceOf(OSError);
+  });
+});
+
 describe('runAll', () => {
   it('runs every task once, in order, and reports them completed', async () => {
     const calls: string[] = [];

@@ -231,6 +231,16 @@ describe('toJsonReport', () => {
     expect(Object.keys(report.Api)).toEqual(['Alpha', 'Zeta', '_private', 'alpha']);
   });
 
+  it('sorts a report with many services and error types', () => {
+    const names = Array.from({ length: 60 }, (_, i) => `svc-${String.fromCharCode(97 + ((i * 17) % 26))}${(i * 31) % 60}`);
+    const counts: Record<string, Record<string, number>> = {};
+    for (const name of names) counts[name] = Object.fromEntries(names.map((type, j) => [`E${type}`, j]));
+    const report = JSON.parse(toJsonReport(counts)) as Record<string, Record<string, number>>;
+    const byPlainOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    expect(Object.keys(report)).toEqual([...names].sort(byPlainOrder));
+    expect(Object.keys(report[names[0]])).toEqual(names.map((n) => `E${n}`).sort(byPlainOrder));
+  });
+
   it('prints a report with several error types per service exactly', () => {
     const report = toJsonReport({ db: { b: 2, B: 1, a: 3 }, Db: { x: 1 } });
     expect(report).toBe('{\n  "Db": {\n    "x": 1\n  },\n  "db": {\n    "B": 1,\n    "a": 3,\n    "b": 2\n  }\n}');

@@ -97,6 +97,46 @@ describe('runSteps', () => {
     expect(report.ok).toBe(false);
   });
 
+  it('reports a non-Error failure as String(value), even when it looks like an error', async () => {
+    const cases: [unknown, string][] = [
+      [42, '42'],
+      [undefined, 'undefined'],
+      [null, 'null'],
+      [{ message: 'looks like an error' }, '[object Object]'],
+      [new Error(''), ''],
+      [new RangeError('replicas out of range'), 'replicas out of range'],
+    ];
+    for (const [value, text] of cases) {
+      const report = await runSteps(
+        [{ name: 'push', run: () => Promise.reject(value) }, { name: 'restart', run: () => undefined }],
+        'prod',
+      );
+      expect(report.failed).toEqual({ step: 'push', error: text });
+      expect(report.notRun).toEqual(['restart']);
+      expect(report.ok).toBe(false);
+    }
+  });
+
+  it('matches onlyIn entries against the environment exactly', async () => {
+    const events: string[] = [];
+    const report = await runSteps(
+      [
+        step('prod-only', events, { onlyIn: ['production', 'Prod'] }),
+        step('prod-too', events, { onlyIn: ['staging', 'prod'] }),
+      ],
+      'prod',
+    );
+    expect(report.skipped).toEqual(['prod-only']);
+    expect(report.ran).toEqual(['prod-too']);
+  });
+
+  it('runs each step exactly once', async () => {
+    let calls = 0;
+    const report = await runSteps([{ name: 'migrate', run: () => { calls++; } }], 'dev');
+    expect(calls).toBe(1);
+    expect(report.ran).toEqual(['migrate']);
+  });
+
   it('reports an empty notRun when the last step fails', async () => {
     const events: string[] = [];
     const report = await runSteps(
@@ -118,5 +158,18 @@ describe('runSteps', () => {
       runSteps([step('build', events), step('push', events), step('build', events)], 'prod'),
     ).rejects.toThrow('build');
     expect(events).toEqual([]);
+  });
+
+  it('rejects with an Error even when the duplicates would be skipped, and only for true duplicates', async () => {
+    const events: string[] = [];
+    const run = runSteps(
+      [step('build', events), step('notify', events, { enabled: false }), step('notify', events, { onlyIn: [] })],
+      'prod',
+    );
+    await expect(run).rejects.toBeInstanceOf(Error);
+    await expect(run).rejects.toThrow('notify');
+    expect(events).toEqual([]);
+    const report = await runSteps([step('Build', events), step('build', events)], 'prod');
+    expect(report.ran).toEqual(['Build', 'build']);
   });
 });

@@ -10,6 +10,16 @@ function codeError(code: string, detail: string): Error {
   return Object.assign(new Error(`${code}: ${detail}`), { code });
 }
 
+/** What a promise rejects with (fails the test if it resolves). */
+async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection, but the promise resolved');
+}
+
 /** Ids '1', '2', '3', ... */
 function ids(): () => string {
   let n = 0;
@@ -35,6 +45,11 @@ class FakeDisk implements FileSystem {
   failAt = 0;
   mode: 'error' | 'power' = 'error';
   dead = false;
+  /** The error the failing step threw. */
+  failure: Error | undefined;
+  /** When set, remove() rejects with this error (after recording the call). */
+  removeError: Error | undefined;
+  removed: string[] = [];
 
   constructor(initial: Record<string, string>, private readonly watch = TARGET) {
     for (const [path, data] of Object.entries(initial)) this.files.set(path, { data, durable: data });
@@ -106,6 +121,8 @@ class FakeDisk implements FileSystem {
   }
 
   async remove(path: string): Promise<void> {
+    this.removed.push(path);
+    if (this.removeError) throw this.removeError;
     this.alive();
     await tick();
     if (!this.files.delete(path)) throw codeError('ENOENT', path);
@@ -144,7 +161,8 @@ class FakeDisk implements FileSystem {
 
   private fail(name: string): never {
     if (this.mode === 'power') this.powerCut();
-    throw codeError('EIO', `${name} failed`);
+    this.failure = codeError('EIO', `${name} failed`);
+    throw this.failure;
   }
 }
 
@@ -192,15 +210,42 @@ describe('updateConfig', () => {
     expect(disk.text(TARGET)).toBe(ORIGINAL);
     expect(disk.seen).toEqual([ORIGINAL]);
     expect(disk.tempFiles()).toEqual([]);
+    expect(disk.removed).toEqual(['/etc/app/.config.json.1.tmp']);
+  });
+
+  it.each([1, 2, 3])('a failure at step %i rejects with the same error object even when removing the temp file fails', async (step) => {
+    const disk = new FakeDisk({ [TARGET]: ORIGINAL });
+    disk.failAt = step;
+    disk.removeError = codeError('EBUSY', 'cannot remove');
+    const error = await rejectionOf(updateConfig(disk, TARGET, () => NEW, { makeId: ids() }));
+    expect(disk.failure).toBeInstanceOf(Error);
+    expect(error).toBe(disk.failure);
+    expect(disk.removed).toEqual(['/etc/app/.config.json.1.tmp']);
+    expect(disk.text(TARGET)).toBe(ORIGINAL);
   });
 
   it.each([1, 2, 3])('a power cut at step %i leaves the original text on disk', async (step) => {
     const disk = new FakeDisk({ [TARGET]: ORIGINAL });
     disk.mode = 'power';
     disk.failAt = step;
-    await expect(updateConfig(disk, TARGET, () => NEW, { makeId: ids() })).rejects.toThrow(/EIO/);
+    const error = await rejectionOf(updateConfig(disk, TARGET, () => NEW, { makeId: ids() }));
+    expect(disk.failure).toBeInstanceOf(Error);
+    expect(error).toBe(disk.failure);
     expect(disk.text(TARGET)).toBe(ORIGINAL);
     expect(disk.seen).toEqual([ORIGINAL]);
+  });
+
+  it('a failure after the temp file was created, with a remove that throws a non-Error, still rejects with the original', async () => {
+    const disk = new FakeDisk({ [TARGET]: ORIGINAL });
+    const original = codeError('EIO', 'flush failed');
+    disk.flush = async () => {
+      throw original;
+    };
+    disk.remove = async () => {
+      throw 'remove: device busy';
+    };
+    await expect(updateConfig(disk, TARGET, () => NEW, { makeId: ids() })).rejects.toBe(original);
+    expect(disk.text(TARGET)).toBe(ORIGINAL);
   });
 
   it('creates the file when it does not exist yet, calling edit with null', async () => {
@@ -213,6 +258,55 @@ describe('updateConfig', () => {
     expect(seenByEdit).toEqual([null]);
     expect(disk.seen).toEqual(['<missing>', NEW]);
     expect(disk.tempFiles()).toEqual([]);
+  });
+
+  it('passes an empty file to edit as the empty string, not null', async () => {
+    const disk = new FakeDisk({ [TARGET]: '' });
+    const seenByEdit: Array<string | null> = [];
+    await updateConfig(disk, TARGET, (current) => {
+      seenByEdit.push(current);
+      return NEW;
+    }, { makeId: ids() });
+    expect(seenByEdit).toEqual(['']);
+    expect(disk.text(TARGET)).toBe(NEW);
+  });
+
+  it.each([
+    ['an error without a code', new Error('I/O error')],
+    ['an EISDIR error', codeError('EISDIR', TARGET)],
+    ['a thrown string', 'disk unplugged'],
+    ['a code-less object', { reason: 'ENOENT' }],
+    ['null', null],
+    ['undefined', undefined],
+  ])('passes on %s from readFile, the same value, without editing', async (_label, thrown) => {
+    const disk = new FakeDisk({ [TARGET]: ORIGINAL });
+    disk.readFile = async () => {
+      throw thrown;
+    };
+    let edits = 0;
+    await expect(updateConfig(disk, TARGET, () => {
+      edits++;
+      return NEW;
+    }, { makeId: ids() })).rejects.toBe(thrown);
+    expect(edits).toBe(0);
+    expect(disk.steps).toEqual([]);
+  });
+
+  it('does not try another name when createFile fails with anything but EEXIST, and removes its partial file', async () => {
+    const disk = new FakeDisk({ [TARGET]: ORIGINAL });
+    const denied = codeError('ENOSPC', 'no space left on device');
+    const created: string[] = [];
+    disk.createFile = async (path) => {
+      created.push(path);
+      throw denied;
+    };
+    let idCalls = 0;
+    const makeId = () => String(++idCalls);
+    await expect(updateConfig(disk, TARGET, () => NEW, { makeId })).rejects.toBe(denied);
+    expect(created).toEqual(['/etc/app/.config.json.1.tmp']);
+    expect(idCalls).toBe(1);
+    expect(disk.removed).toEqual(['/etc/app/.config.json.1.tmp']);
+    expect(disk.text(TARGET)).toBe(ORIGINAL);
   });
 
   it('passes on read errors other than ENOENT without calling edit or writing anything', async () => {
@@ -255,6 +349,38 @@ describe('updateConfig', () => {
     await expect(updateConfig(disk, TARGET, () => NEW, { makeId: ids() })).rejects.toThrow('EEXIST');
     expect(disk.tempFiles()).toHaveLength(5);
     expect(disk.text(TARGET)).toBe(ORIGINAL);
+    for (let i = 1; i <= 5; i++) expect(disk.text(`/etc/app/.config.json.${i}.tmp`)).toBe(`other ${i}`);
+    expect(disk.removed).toEqual([]);
+  });
+
+  it('tries exactly five names, one makeId() call each, and rejects with the last EEXIST error itself', async () => {
+    const disk = new FakeDisk({ [TARGET]: ORIGINAL });
+    const errors: Error[] = [];
+    const created: string[] = [];
+    disk.createFile = async (path) => {
+      created.push(path);
+      const error = codeError('EEXIST', path);
+      errors.push(error);
+      throw error;
+    };
+    let idCalls = 0;
+    const makeId = () => `n${++idCalls}`;
+    const error = await rejectionOf(updateConfig(disk, TARGET, () => NEW, { makeId }));
+    expect(errors).toHaveLength(5);
+    expect(error).toBe(errors[4]);
+    expect(created).toEqual([1, 2, 3, 4, 5].map((i) => `/etc/app/.config.json.n${i}.tmp`));
+    expect(idCalls).toBe(5);
+    expect(disk.removed).toEqual([]);
+  });
+
+  it('succeeds on the fifth name when the first four are taken', async () => {
+    const taken: Record<string, string> = { [TARGET]: ORIGINAL };
+    for (let i = 1; i <= 4; i++) taken[`/etc/app/.config.json.${i}.tmp`] = `other ${i}`;
+    const disk = new FakeDisk(taken);
+    await expect(updateConfig(disk, TARGET, () => NEW, { makeId: ids() })).resolves.toBe(NEW);
+    expect(disk.steps[0]).toBe('create /etc/app/.config.json.5.tmp');
+    expect(disk.text(TARGET)).toBe(NEW);
+    expect(disk.tempFiles()).toHaveLength(4);
   });
 
   it('lets two updates of the same file run at once, each through its own temp file', async () => {
@@ -278,6 +404,17 @@ describe('updateConfig', () => {
       'flush .config.json.1.tmp',
       'rename .config.json.1.tmp -> config.json',
     ]);
+  });
+
+  it('names the temp file after the last path component, in that directory', async () => {
+    const disk = new FakeDisk({ 'deploy/app.v2.yaml': ORIGINAL }, 'deploy/app.v2.yaml');
+    await updateConfig(disk, 'deploy/app.v2.yaml', () => NEW, { makeId: () => 'x9' });
+    expect(disk.steps).toEqual([
+      'create deploy/.app.v2.yaml.x9.tmp',
+      'flush deploy/.app.v2.yaml.x9.tmp',
+      'rename deploy/.app.v2.yaml.x9.tmp -> deploy/app.v2.yaml',
+    ]);
+    expect(disk.text('deploy/app.v2.yaml')).toBe(NEW);
   });
 
   it('invents its own unique temp names when no makeId is given', async () => {

@@ -11,28 +11,48 @@ function fakeApi(routes: Record<string, Reply | Reply[]>) {
   const events: string[] = [];
   const calls: string[] = [];
   const used = new Map<string, number>();
+  const load = { inFlight: 0, max: 0 };
   const http: HttpClient = {
     async get(path: string): Promise<HttpResponse> {
       events.push(`call ${path}`);
       calls.push(path);
-      const route = routes[path] ?? { status: 404, body: { error: 'no route' } };
-      const list = Array.isArray(route) ? route : [route];
-      const n = used.get(path) ?? 0;
-      used.set(path, n + 1);
-      const reply = list[Math.min(n, list.length - 1)];
-      await Promise.resolve();
-      if ('fail' in reply) throw new Error(reply.fail);
-      const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null);
-      return { status: reply.status, body };
+      load.inFlight++;
+      load.max = Math.max(load.max, load.inFlight);
+      try {
+        return await answer(path);
+      } finally {
+        load.inFlight--;
+      }
     },
   };
+  async function answer(path: string): Promise<HttpResponse> {
+    const route = routes[path] ?? { status: 404, body: { error: 'no route' } };
+    const list = Array.isArray(route) ? route : [route];
+    const n = used.get(path) ?? 0;
+    used.set(path, n + 1);
+    const reply = list[Math.min(n, list.length - 1)];
+    for (let i = 0; i < 3; i++) await Promise.resolve();
+    if ('fail' in reply) throw new Error(reply.fail);
+    const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null);
+    return { status: reply.status, body };
+  }
   const logs: string[] = [];
   const log = (line: string) => {
     events.push(line);
     logs.push(line);
   };
   const count = (path: string) => calls.filter((c) => c === path).length;
-  return { http, events, calls, logs, log, count };
+  return { http, events, calls, logs, log, count, load };
+}
+
+/** What a promise rejects with (fails the test if it resolves). */
+async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection, but the promise resolved');
 }
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
@@ -66,6 +86,28 @@ describe('collectMetrics', () => {
       '/users/bob',
       '/hosts/db-1/metrics',
     ]);
+    expect(api.load.max).toBe(1);
+  });
+
+  it('makes one request at a time, even for the hosts of one user', async () => {
+    const api = fakeApi({
+      '/users': ok(['alice']),
+      '/users/alice': ok({ id: 'alice', hosts: ['web-1', 'web-2', 'web-3'] }),
+      '/hosts/web-1/metrics': ok({ cpu: 0.1 }),
+      '/hosts/web-2/metrics': [{ status: 503, body: '' }, ok({ cpu: 0.2 })],
+      '/hosts/web-3/metrics': ok({ cpu: 0.3 }),
+    });
+    const outcome = await collectMetrics(api.http, { log: api.log });
+    expect(api.load.max).toBe(1);
+    expect(api.events).toEqual([
+      'GET /users', 'call /users', 'GET /users -> 200',
+      'GET /users/alice', 'call /users/alice', 'GET /users/alice -> 200',
+      'GET /hosts/web-1/metrics', 'call /hosts/web-1/metrics', 'GET /hosts/web-1/metrics -> 200',
+      'GET /hosts/web-2/metrics', 'call /hosts/web-2/metrics', 'GET /hosts/web-2/metrics -> 503',
+      'GET /hosts/web-2/metrics', 'call /hosts/web-2/metrics', 'GET /hosts/web-2/metrics -> 200',
+      'GET /hosts/web-3/metrics', 'call /hosts/web-3/metrics', 'GET /hosts/web-3/metrics -> 200',
+    ]);
+    expect(outcome.rows.map((r) => r.cpu)).toEqual([0.1, 0.2, 0.3]);
   });
 
   it('logs each call before making it and its result right after', async () => {
@@ -181,7 +223,14 @@ describe('collectMetrics', () => {
     ['details without a hosts list', '/users/alice', ok({ id: 'alice' })],
     ['hosts that are not strings', '/users/alice', ok({ id: 'alice', hosts: [1, 2] })],
     ['details that are JSON null', '/users/alice', ok(null)],
+    ['hosts given as one string', '/users/alice', ok({ id: 'alice', hosts: 'web-1' })],
+    ['details that are an array', '/users/alice', ok([{ id: 'alice', hosts: ['web-1'] }])],
+    ['hosts mixing strings and null', '/users/alice', ok({ id: 'alice', hosts: ['web-1', null] })],
     ['a cpu value that is a string', '/hosts/web-1/metrics', ok({ cpu: '25%' })],
+    ['a cpu value that is null', '/hosts/web-1/metrics', ok({ cpu: null })],
+    ['metrics that are a bare number', '/hosts/web-1/metrics', ok(0.25)],
+    ['metrics that are JSON null', '/hosts/web-1/metrics', ok(null)],
+    ['metrics without cpu', '/hosts/web-1/metrics', ok({ load: 0.25 })],
   ])('skips %s as an unexpected body, without retrying', async (_label, path, reply) => {
     const routes = happyRoutes();
     routes[path] = reply;
@@ -189,6 +238,122 @@ describe('collectMetrics', () => {
     const outcome = await collectMetrics(api.http, { log: api.log });
     expect(api.count(path)).toBe(1);
     expect(outcome.skipped).toEqual([{ path, reason: 'unexpected body' }]);
+  });
+
+  it('logs every attempt, failure and skip in order', async () => {
+    const api = fakeApi({
+      '/users': ok(['alice', 'bob']),
+      '/users/alice': [{ fail: 'ECONNRESET' }, { status: 502, body: '' }],
+      '/users/bob': { status: 403, body: '' },
+    });
+    const outcome = await collectMetrics(api.http, { log: api.log, maxAttempts: 2 });
+    expect(api.events).toEqual([
+      'GET /users', 'call /users', 'GET /users -> 200',
+      'GET /users/alice', 'call /users/alice', 'GET /users/alice failed: ECONNRESET',
+      'GET /users/alice', 'call /users/alice', 'GET /users/alice -> 502',
+      'skip /users/alice: HTTP 502 after 2 attempts',
+      'GET /users/bob', 'call /users/bob', 'GET /users/bob -> 403',
+      'skip /users/bob: HTTP 403',
+    ]);
+    expect(outcome).toEqual({
+      rows: [],
+      skipped: [
+        { path: '/users/alice', reason: 'HTTP 502 after 2 attempts' },
+        { path: '/users/bob', reason: 'HTTP 403' },
+      ],
+    });
+  });
+
+  it('reports the last failure when the attempts run out', async () => {
+    const routes = happyRoutes();
+    routes['/hosts/web-1/metrics'] = [{ status: 500, body: '' }, { status: 503, body: '' }, { fail: 'ETIMEDOUT' }];
+    routes['/hosts/web-2/metrics'] = [{ fail: 'ECONNRESET' }, { fail: 'EPIPE' }, { status: 504, body: '' }];
+    const api = fakeApi(routes);
+    const outcome = await collectMetrics(api.http, { log: api.log });
+    expect(outcome.skipped).toEqual([
+      { path: '/hosts/web-1/metrics', reason: 'ETIMEDOUT after 3 attempts' },
+      { path: '/hosts/web-2/metrics', reason: 'HTTP 504 after 3 attempts' },
+    ]);
+    expect(api.count('/hosts/web-1/metrics')).toBe(3);
+    expect(api.count('/hosts/web-2/metrics')).toBe(3);
+  });
+
+  it('stops retrying as soon as an answer is not a 5xx', async () => {
+    const routes = happyRoutes();
+    routes['/users/alice'] = [{ status: 500, body: '' }, { status: 404, body: '' }, ok({ id: 'alice', hosts: [] })];
+    routes['/hosts/db-1/metrics'] = [{ fail: 'ECONNRESET' }, { status: 200, body: 'not json' }, ok({ cpu: 1 })];
+    const api = fakeApi(routes);
+    const outcome = await collectMetrics(api.http, { log: api.log });
+    expect(api.count('/users/alice')).toBe(2);
+    expect(api.count('/hosts/db-1/metrics')).toBe(2);
+    expect(outcome.skipped).toEqual([
+      { path: '/users/alice', reason: 'not found' },
+      { path: '/hosts/db-1/metrics', reason: 'invalid JSON' },
+    ]);
+  });
+
+  it('retries the whole 5xx range and no status below it', async () => {
+    for (const [status, calls, reason] of [
+      [500, 3, 'HTTP 500 after 3 attempts'],
+      [599, 3, 'HTTP 599 after 3 attempts'],
+      [499, 1, 'HTTP 499'],
+      [429, 1, 'HTTP 429'],
+      [408, 1, 'HTTP 408'],
+      [400, 1, 'HTTP 400'],
+      [302, 1, 'HTTP 302'],
+      [600, 1, 'HTTP 600'],
+      [300, 1, 'HTTP 300'],
+      [199, 1, 'HTTP 199'],
+    ] as const) {
+      const routes = happyRoutes();
+      routes['/hosts/web-1/metrics'] = { status, body: { cpu: 0.25 } };
+      const api = fakeApi(routes);
+      const outcome = await collectMetrics(api.http, { log: api.log });
+      expect(api.count('/hosts/web-1/metrics')).toBe(calls);
+      expect(outcome.skipped).toEqual([{ path: '/hosts/web-1/metrics', reason }]);
+      expect(api.logs).toContain(`skip /hosts/web-1/metrics: ${reason}`);
+    }
+  });
+
+  it('accepts every 2xx status, and a cpu of 0', async () => {
+    const routes = happyRoutes();
+    routes['/users/alice'] = { status: 203, body: { id: 'alice', hosts: ['web-1'] } };
+    routes['/hosts/web-1/metrics'] = { status: 299, body: { cpu: 0 } };
+    routes['/hosts/db-1/metrics'] = { status: 201, body: { cpu: -0.5 } };
+    const api = fakeApi(routes);
+    const outcome = await collectMetrics(api.http, { log: api.log });
+    expect(outcome).toEqual({
+      rows: [
+        { user: 'alice', host: 'web-1', cpu: 0 },
+        { user: 'bob', host: 'db-1', cpu: -0.5 },
+      ],
+      skipped: [],
+    });
+    expect(api.logs).toContain('GET /hosts/web-1/metrics -> 299');
+  });
+
+  it('skips nothing for users without hosts and returns an empty report for no users', async () => {
+    const api = fakeApi({ '/users': ok(['alice']), '/users/alice': ok({ id: 'alice', hosts: [] }) });
+    await expect(collectMetrics(api.http, { log: api.log })).resolves.toEqual({ rows: [], skipped: [] });
+    expect(api.calls).toEqual(['/users', '/users/alice']);
+    const none = fakeApi({ '/users': ok([]) });
+    await expect(collectMetrics(none.http, { log: none.log })).resolves.toEqual({ rows: [], skipped: [] });
+    expect(none.calls).toEqual(['/users']);
+  });
+
+  it('logs to console.info by default', async () => {
+    const api = fakeApi({ '/users': ok([]) });
+    const original = console.info;
+    const lines: unknown[] = [];
+    console.info = (...args: unknown[]) => {
+      lines.push(args.join(' '));
+    };
+    try {
+      await collectMetrics(api.http);
+    } finally {
+      console.info = original;
+    }
+    expect(lines).toEqual(['GET /users', 'GET /users -> 200']);
   });
 
   it('does not retry other client errors such as 401', async () => {
@@ -205,22 +370,35 @@ describe('collectMetrics', () => {
     ['a 404', { status: 404, body: {} }, 'cannot list users: not found'],
     ['a body that is not a list of ids', ok({ users: ['alice'] }), 'cannot list users: unexpected body'],
     ['persistent 500s', { status: 500, body: '' }, 'cannot list users: HTTP 500 after 3 attempts'],
+    ['ids that are not all strings', ok(['alice', 7]), 'cannot list users: unexpected body'],
+    ['a body that is not JSON', { status: 200, body: 'users: alice' }, 'cannot list users: invalid JSON'],
+    ['a 429', { status: 429, body: '' }, 'cannot list users: HTTP 429'],
+    ['persistent network failures', { fail: 'ECONNREFUSED' }, 'cannot list users: ECONNREFUSED after 3 attempts'],
   ])('rejects when the user list fails (%s) and calls nothing else', async (_label, reply, message) => {
     const routes = happyRoutes();
     routes['/users'] = reply as Reply;
     const api = fakeApi(routes);
-    await expect(collectMetrics(api.http, { log: api.log })).rejects.toThrow(message);
+    const error = await rejectionOf(collectMetrics(api.http, { log: api.log }));
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe(message);
     expect(api.calls.every((c) => c === '/users')).toBe(true);
   });
 
   it('encodes ids and host names into the path', async () => {
     const api = fakeApi({
-      '/users': ok(['ops team']),
-      '/users/ops%20team': ok({ id: 'ops team', hosts: ['eu/web-1'] }),
+      '/users': ok(['ops team', 'a/b?c#d']),
+      '/users/ops%20team': ok({ id: 'ops team', hosts: ['eu/web-1', 'web?x=1&y#2'] }),
       '/hosts/eu%2Fweb-1/metrics': ok({ cpu: 0.3 }),
+      '/hosts/web%3Fx%3D1%26y%232/metrics': ok({ cpu: 0.4 }),
+      '/users/a%2Fb%3Fc%23d': ok({ id: 'a/b?c#d', hosts: [] }),
     });
     const outcome = await collectMetrics(api.http, { log: api.log });
-    expect(outcome.rows).toEqual([{ user: 'ops team', host: 'eu/web-1', cpu: 0.3 }]);
+    expect(outcome.rows).toEqual([
+      { user: 'ops team', host: 'eu/web-1', cpu: 0.3 },
+      { user: 'ops team', host: 'web?x=1&y#2', cpu: 0.4 },
+    ]);
+    expect(outcome.skipped).toEqual([]);
+    expect(api.logs).toContain('GET /hosts/eu%2Fweb-1/metrics');
   });
 
   it('honours maxAttempts (1 means no retry at all)', async () => {
@@ -230,5 +408,18 @@ describe('collectMetrics', () => {
     const outcome = await collectMetrics(api.http, { log: api.log, maxAttempts: 1 });
     expect(api.count('/hosts/web-1/metrics')).toBe(1);
     expect(outcome.skipped).toEqual([{ path: '/hosts/web-1/metrics', reason: 'HTTP 502 after 1 attempts' }]);
+  });
+
+  it('honours maxAttempts above and below the default', async () => {
+    for (const maxAttempts of [2, 5]) {
+      const routes = happyRoutes();
+      routes['/hosts/web-1/metrics'] = { fail: 'EHOSTUNREACH' };
+      const api = fakeApi(routes);
+      const outcome = await collectMetrics(api.http, { log: api.log, maxAttempts });
+      expect(api.count('/hosts/web-1/metrics')).toBe(maxAttempts);
+      expect(outcome.skipped).toEqual([
+        { path: '/hosts/web-1/metrics', reason: `EHOSTUNREACH after ${maxAttempts} attempts` },
+      ]);
+    }
   });
 });

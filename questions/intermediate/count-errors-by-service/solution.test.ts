@@ -96,6 +96,21 @@ describe('countErrors', () => {
     ['text without a timestamp', 'ERROR [api] Timeout: slow'],
     ['text with a space in the service', '2024-05-01T10:00:00Z ERROR [my api] Timeout: slow'],
     ['text with a space before the colon', '2024-05-01T10:00:00Z ERROR [api] Timeout : slow'],
+    ['text with words before the timestamp', 'got: 2024-05-01T10:00:00Z ERROR [api] Timeout: slow'],
+    ['text with an extra token before the level', 'node-7 2024-05-01T10:00:00Z ERROR [api] Timeout: slow'],
+    ['text with a tab between tokens', '2024-05-01T10:00:00Z\tERROR [api] Timeout: slow'],
+    ['text with a level glued to a colon', '2024-05-01T10:00:00Z ERROR: [api] Timeout: slow'],
+    ['text with an empty service', '2024-05-01T10:00:00Z ERROR [] Timeout: slow'],
+    ['text with a slash in the service', '2024-05-01T10:00:00Z ERROR [api/v2] Timeout: slow'],
+    ['text with a colon in the service', '2024-05-01T10:00:00Z ERROR [api:8080] Timeout: slow'],
+    ['text with an error type starting with a digit', '2024-05-01T10:00:00Z ERROR [api] 5xxError: slow'],
+    ['text with a dash in the error type', '2024-05-01T10:00:00Z ERROR [api] Bad-Gateway: slow'],
+    ['text with no space between service and type', '2024-05-01T10:00:00Z ERROR [api]Timeout: slow'],
+    ['JSON with a numeric error_type', '{"level":"error","service":"api","error_type":504}'],
+    ['JSON with an empty error_type', '{"level":"error","service":"api","error_type":""}'],
+    ['JSON without a level', '{"service":"api","error_type":"Timeout"}'],
+    ['JSON with a padded level', '{"level":" error ","service":"api","error_type":"Timeout"}'],
+    ['JSON true', 'true'],
   ])('skips %s without throwing', (_label, line) => {
     expect(() => countErrors([line])).not.toThrow();
     expect(countErrors([line, '2024-05-01T10:00:00Z ERROR [api] Timeout: real'])).toEqual({ api: { Timeout: 1 } });
@@ -110,6 +125,30 @@ describe('countErrors', () => {
       'kube-proxy.v2': { 'requests.exceptions.ReadTimeout': 1 },
       log_shipper: { _InternalError: 1 },
     });
+  });
+
+  it('takes any single token as the timestamp, and trims JSON lines too', () => {
+    const counts = countErrors([
+      '1714557600 ERROR [api] Timeout: epoch seconds',
+      '[10:00:00] ERROR [api] Timeout: bracketed clock',
+      '  {"level":"error","service":"db","error_type":"Deadlock"}\r',
+      '\t2024-05-01T10:00:00Z ERROR [api] Timeout: leading tab\t',
+    ]);
+    expect(counts).toEqual({ api: { Timeout: 3 }, db: { Deadlock: 1 } });
+  });
+
+  it('counts inherited-looking error types such as constructor and __proto__ exactly', () => {
+    const counts = countErrors([
+      '2024-05-01T10:00:00Z ERROR [api] constructor: one',
+      '2024-05-01T10:00:01Z ERROR [api] constructor: two',
+      json({ level: 'error', service: 'api', error_type: '__proto__' }),
+      json({ level: 'error', service: 'api', error_type: '__proto__' }),
+      json({ level: 'error', service: 'api', error_type: 'hasOwnProperty' }),
+    ]);
+    expect(Object.keys(counts.api)).toEqual(['constructor', '__proto__', 'hasOwnProperty']);
+    expect(JSON.parse(JSON.stringify(counts))).toEqual(
+      JSON.parse('{"api":{"constructor":2,"__proto__":2,"hasOwnProperty":1}}'),
+    );
   });
 
   it('treats service and type names such as constructor and __proto__ as plain data', () => {
@@ -171,5 +210,39 @@ describe('toJsonReport', () => {
     expect(JSON.parse(toJsonReport(counts))).toEqual({ a: { X: 1, Z: 1 }, b: { Y: 1 } });
     expect(Object.keys(JSON.parse(toJsonReport(counts)))).toEqual(['a', 'b']);
     expect(toJsonReport({})).toBe('{}');
+  });
+
+  it('sorts by plain < order: upper case before _, _ before lower case, - before . before _', () => {
+    const counts = countErrors([
+      '2024-05-01T10:00:00Z ERROR [billing] b: 1',
+      '2024-05-01T10:00:00Z ERROR [api] a: 1',
+      '2024-05-01T10:00:00Z ERROR [Billing] Zeta: 1',
+      '2024-05-01T10:00:00Z ERROR [_internal] x: 1',
+      '2024-05-01T10:00:00Z ERROR [Api] alpha: 1',
+      '2024-05-01T10:00:00Z ERROR [Api] Zeta: 1',
+      '2024-05-01T10:00:00Z ERROR [Api] _private: 1',
+      '2024-05-01T10:00:00Z ERROR [Api] Alpha: 1',
+      '2024-05-01T10:00:00Z ERROR [z_1] t: 1',
+      '2024-05-01T10:00:00Z ERROR [z.1] t: 1',
+      '2024-05-01T10:00:00Z ERROR [z-1] t: 1',
+    ]);
+    const report = JSON.parse(toJsonReport(counts)) as Record<string, Record<string, number>>;
+    expect(Object.keys(report)).toEqual(['Api', 'Billing', '_internal', 'api', 'billing', 'z-1', 'z.1', 'z_1']);
+    expect(Object.keys(report.Api)).toEqual(['Alpha', 'Zeta', '_private', 'alpha']);
+  });
+
+  it('sorts a report with many services and error types', () => {
+    const names = Array.from({ length: 60 }, (_, i) => `svc-${String.fromCharCode(97 + ((i * 17) % 26))}${(i * 31) % 60}`);
+    const counts: Record<string, Record<string, number>> = {};
+    for (const name of names) counts[name] = Object.fromEntries(names.map((type, j) => [`E${type}`, j]));
+    const report = JSON.parse(toJsonReport(counts)) as Record<string, Record<string, number>>;
+    const byPlainOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    expect(Object.keys(report)).toEqual([...names].sort(byPlainOrder));
+    expect(Object.keys(report[names[0]])).toEqual(names.map((n) => `E${n}`).sort(byPlainOrder));
+  });
+
+  it('prints a report with several error types per service exactly', () => {
+    const report = toJsonReport({ db: { b: 2, B: 1, a: 3 }, Db: { x: 1 } });
+    expect(report).toBe('{\n  "Db": {\n    "x": 1\n  },\n  "db": {\n    "B": 1,\n    "a": 3,\n    "b": 2\n  }\n}');
   });
 });

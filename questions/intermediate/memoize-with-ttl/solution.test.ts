@@ -158,6 +158,15 @@ describe('memoize', () => {
     await describeInstance({ region: 'eu-west-1', id: 'i-1' });
     await describeInstance({ region: 'eu-west-1', id: 'i-2' });
     expect(objectCalls).toBe(2);
+
+    let joinCalls = 0;
+    const joined = memoize(async (...parts: string[]): Promise<number> => ++joinCalls, { ttlMs: 60_000, now: clock.now });
+    await expect(joined('a,b')).resolves.toBe(1);
+    await expect(joined('a', 'b')).resolves.toBe(2);
+    await expect(joined('ab', 'c')).resolves.toBe(3);
+    await expect(joined('a', 'bc')).resolves.toBe(4);
+    await expect(joined('a', 'b')).resolves.toBe(2);
+    expect(joinCalls).toBe(4);
   });
 
   it('uses a custom key function, which receives every argument', async () => {
@@ -226,8 +235,85 @@ describe('memoize', () => {
     expect(lookup.calls).toHaveLength(4);
   });
 
-  it.each([-1, Number.NaN])('refuses ttlMs = %p with a RangeError', (ttlMs: number) => {
+  it.each([-1, -0.5, Number.NaN, Number.NEGATIVE_INFINITY, '100' as unknown as number, undefined as unknown as number])(
+    'refuses ttlMs = %p with a RangeError',
+    (ttlMs: number) => {
+      const clock = fakeClock();
+      expect(() => memoize(async () => 1, { ttlMs, now: clock.now })).toThrow(RangeError);
+    },
+  );
+
+  it('accepts ttlMs = Infinity: a result never expires', async () => {
     const clock = fakeClock();
-    expect(() => memoize(async () => 1, { ttlMs, now: clock.now })).toThrow(RangeError);
+    const lookup = instantLookup();
+    const resolve = memoize(lookup.fn, { ttlMs: Number.POSITIVE_INFINITY, now: clock.now });
+    await expect(resolve('db')).resolves.toBe('db=10.0.0.1');
+    clock.t += 1e15;
+    await expect(resolve('db')).resolves.toBe('db=10.0.0.1');
+    clock.t = Number.MAX_SAFE_INTEGER;
+    await expect(resolve('db')).resolves.toBe('db=10.0.0.1');
+    expect(lookup.calls).toEqual(['db']);
+  });
+
+  it('accepts ttlMs = 0: nothing stays fresh, but in-flight calls are still shared', async () => {
+    const clock = fakeClock();
+    const lookup = pendingLookup();
+    const resolve = memoize(lookup.fn, { ttlMs: 0, now: clock.now });
+    const a = resolve('db');
+    const b = resolve('db');
+    expect(lookup.calls).toHaveLength(1);
+    lookup.calls[0].resolve('10.0.0.1');
+    await expect(a).resolves.toBe('10.0.0.1');
+    await expect(b).resolves.toBe('10.0.0.1');
+    const c = resolve('db');
+    expect(lookup.calls).toHaveLength(2);
+    lookup.calls[1].resolve('10.0.0.2');
+    await expect(c).resolves.toBe('10.0.0.2');
+  });
+
+  it('accepts a fractional ttlMs and compares against it exactly', async () => {
+    const clock = fakeClock(0);
+    const lookup = instantLookup();
+    const resolve = memoize(lookup.fn, { ttlMs: 0.5, now: clock.now });
+    await resolve('db');
+    clock.t = 0.25;
+    await expect(resolve('db')).resolves.toBe('db=10.0.0.1');
+    clock.t = 0.5;
+    await expect(resolve('db')).resolves.toBe('db=10.0.0.2');
+  });
+
+  it('gives every waiting caller the very same rejection, and a synchronous throw its own value', async () => {
+    const clock = fakeClock();
+    const lookup = pendingLookup();
+    const resolve = memoize(lookup.fn, { ttlMs: 60_000, now: clock.now });
+    const a = resolve('db');
+    const b = resolve('db');
+    const failure = new Error('NXDOMAIN');
+    lookup.calls[0].reject(failure);
+    await expect(a).rejects.toBe(failure);
+    await expect(b).rejects.toBe(failure);
+
+    const thrown = { code: 'EAI_AGAIN' };
+    const throwing = memoize((_host: string): Promise<string> => {
+      throw thrown;
+    }, { ttlMs: 60_000, now: clock.now });
+    await expect(throwing('db')).rejects.toBe(thrown);
+  });
+
+  it('calls fn again after an expired value when the refresh fails, instead of serving the old value', async () => {
+    const clock = fakeClock();
+    const lookup = pendingLookup();
+    const resolve = memoize(lookup.fn, { ttlMs: 1_000, now: clock.now });
+    const first = resolve('db');
+    lookup.calls[0].resolve('10.0.0.1');
+    await first;
+    clock.t += 1_000;
+    const refresh = resolve('db');
+    lookup.calls[1].reject(new Error('timeout'));
+    await expect(refresh).rejects.toThrow('timeout');
+    const next = resolve('db');
+    expect(lookup.calls).toHaveLength(3);
+    lookup.calls[2].resolve('10.0.0.3');
+    await expect(next).resolves.toBe('10.0.0.3');
   });
 });

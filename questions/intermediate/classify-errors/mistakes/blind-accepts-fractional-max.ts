@@ -1,0 +1,85 @@
+// Title: Validates maxAttempts only as >= 1, so 2.5 (and Infinity) are accepted
+// Breaks: "`maxAttempts` must be an integer of at least 1, otherwise reject with a `RangeError` before running anything."
+// The error family (mirrors Python's OSError tree). Keep these classes as they are.
+export class OSError extends Error {
+  constructor(message = '') {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+export class FileNotFoundError extends OSError {}
+export class PermissionError extends OSError {}
+export class TimeoutError extends OSError {}
+export class ConnectionError extends OSError {}
+export class ConnectionResetError extends ConnectionError {}
+/** Like KeyboardInterrupt / SystemExit: the job was asked to stop. */
+export class CancelledError extends Error {
+  constructor(message = 'cancelled') {
+    super(message);
+    this.name = 'CancelledError';
+  }
+}
+
+export type Action = 'retry' | 'skip' | 'raise';
+
+export interface Task {
+  name: string;
+  run(): void | Promise<void>;
+}
+
+export interface RunOptions {
+  /** Calls per task at most, for retryable errors (default 3). */
+  maxAttempts?: number;
+  /** Default console.warn. */
+  log?: (line: string) => void;
+}
+
+export interface RunReport {
+  completed: string[];
+  skipped: string[];
+  attempts: Record<string, number>;
+}
+
+export function classify(error: unknown): Action {
+  if (error instanceof TimeoutError || error instanceof ConnectionError) return 'retry';
+  if (error instanceof FileNotFoundError) return 'skip';
+  return 'raise';
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function runAll(tasks: readonly Task[], options: RunOptions = {}): Promise<RunReport> {
+  const maxAttempts = options.maxAttempts ?? 3;
+  if (typeof maxAttempts !== 'number' || Number.isNaN(maxAttempts) || maxAttempts < 1) {
+    throw new RangeError(`maxAttempts must be an integer >= 1, got ${maxAttempts}`);
+  }
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const report: RunReport = { completed: [], skipped: [], attempts: {} };
+
+  for (const task of tasks) {
+    for (let attempt = 1; ; attempt++) {
+      report.attempts[task.name] = attempt;
+      try {
+        await task.run();
+        report.completed.push(task.name);
+        break;
+      } catch (error) {
+        const action = classify(error);
+        if (action === 'retry') {
+          if (attempt >= maxAttempts) throw error;
+          log(`retrying ${task.name} after attempt ${attempt}/${maxAttempts}: ${messageOf(error)}`);
+          continue;
+        }
+        if (action === 'skip') {
+          log(`skipping ${task.name}: ${messageOf(error)}`);
+          report.skipped.push(task.name);
+          break;
+        }
+        throw error;
+      }
+    }
+  }
+  return report;
+}

@@ -196,28 +196,35 @@ describe('runCanary', () => {
   });
 
   it.each([
-    ['no steps', { steps: [], maxErrorRate: 0.05, bakeMs: 1 }],
-    ['steps that stop short of 100', { steps: [5, 25], maxErrorRate: 0.05, bakeMs: 1 }],
-    ['steps that go backwards', { steps: [25, 5, 100], maxErrorRate: 0.05, bakeMs: 1 }],
-    ['a repeated step', { steps: [25, 25, 100], maxErrorRate: 0.05, bakeMs: 1 }],
-    ['a repeated 100', { steps: [50, 100, 100], maxErrorRate: 0.05, bakeMs: 1 }],
-    ['a step above 100', { steps: [50, 150], maxErrorRate: 0.05, bakeMs: 1 }],
-    ['a step of 101 before 100', { steps: [101, 100], maxErrorRate: 0.05, bakeMs: 1 }],
-    ['a step of 0', { steps: [0, 100], maxErrorRate: 0.05, bakeMs: 1 }],
-    ['a negative step', { steps: [-5, 100], maxErrorRate: 0.05, bakeMs: 1 }],
-    ['a fractional step', { steps: [2.5, 100], maxErrorRate: 0.05, bakeMs: 1 }],
-    ['a fractional step below 1', { steps: [0.5, 100], maxErrorRate: 0.05, bakeMs: 1 }],
-    ['a NaN step', { steps: [Number.NaN, 100], maxErrorRate: 0.05, bakeMs: 1 }],
-    ['an Infinity step', { steps: [5, Number.POSITIVE_INFINITY], maxErrorRate: 0.05, bakeMs: 1 }],
-    ['an error rate limit above 1', { maxErrorRate: 5, bakeMs: 1 }],
-    ['an error rate limit just above 1', { maxErrorRate: 1.01, bakeMs: 1 }],
-    ['a negative error rate limit', { maxErrorRate: -0.01, bakeMs: 1 }],
-    ['a NaN error rate limit', { maxErrorRate: Number.NaN, bakeMs: 1 }],
-    ['a negative bake time', { maxErrorRate: 0.05, bakeMs: -1 }],
-    ['a NaN bake time', { maxErrorRate: 0.05, bakeMs: Number.NaN }],
-  ])('rejects a plan with %s before touching traffic', async (_label, bad) => {
+    ['no steps', { steps: [], maxErrorRate: 0.05, bakeMs: 1 }, 'steps'],
+    ['steps that stop short of 100', { steps: [5, 25], maxErrorRate: 0.05, bakeMs: 1 }, 'steps'],
+    ['steps that go backwards', { steps: [25, 5, 100], maxErrorRate: 0.05, bakeMs: 1 }, 'steps'],
+    ['a repeated step', { steps: [25, 25, 100], maxErrorRate: 0.05, bakeMs: 1 }, 'steps'],
+    ['a repeated 100', { steps: [50, 100, 100], maxErrorRate: 0.05, bakeMs: 1 }, 'steps'],
+    ['a step above 100', { steps: [50, 150], maxErrorRate: 0.05, bakeMs: 1 }, 'steps'],
+    ['a step of 101 before 100', { steps: [101, 100], maxErrorRate: 0.05, bakeMs: 1 }, 'steps'],
+    ['a step of 0', { steps: [0, 100], maxErrorRate: 0.05, bakeMs: 1 }, 'steps'],
+    ['a negative step', { steps: [-5, 100], maxErrorRate: 0.05, bakeMs: 1 }, 'steps'],
+    ['a fractional step', { steps: [2.5, 100], maxErrorRate: 0.05, bakeMs: 1 }, 'steps'],
+    ['a fractional step below 1', { steps: [0.5, 100], maxErrorRate: 0.05, bakeMs: 1 }, 'steps'],
+    ['a NaN step', { steps: [Number.NaN, 100], maxErrorRate: 0.05, bakeMs: 1 }, 'steps'],
+    ['an Infinity step', { steps: [5, Number.POSITIVE_INFINITY], maxErrorRate: 0.05, bakeMs: 1 }, 'steps'],
+    ['an error rate limit above 1', { maxErrorRate: 5, bakeMs: 1 }, 'maxErrorRate'],
+    ['an error rate limit just above 1', { maxErrorRate: 1.01, bakeMs: 1 }, 'maxErrorRate'],
+    ['a negative error rate limit', { maxErrorRate: -0.01, bakeMs: 1 }, 'maxErrorRate'],
+    ['a NaN error rate limit', { maxErrorRate: Number.NaN, bakeMs: 1 }, 'maxErrorRate'],
+    ['a negative bake time', { maxErrorRate: 0.05, bakeMs: -1 }, 'bakeMs'],
+    ['a NaN bake time', { maxErrorRate: 0.05, bakeMs: Number.NaN }, 'bakeMs'],
+  ])('rejects a plan with %s before touching traffic, naming %s', async (_label, bad, setting) => {
     const w = fakeWorld();
-    await expect(runCanary('v2', bad as RolloutConfig, w.deps)).rejects.toThrow(RangeError);
+    let caught: unknown;
+    try {
+      await runCanary('v2', bad as RolloutConfig, w.deps);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(RangeError);
+    expect((caught as Error).message).toContain(setting);
     expect(w.calls).toEqual([]);
   });
 

@@ -70,6 +70,28 @@ describe('parseArgs', () => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
   });
 
+  it.each([
+    ['no command at all', [], 'deploy'],
+    ['an unknown subcommand', ['rollback', '--env', 'prod'], 'rollback'],
+    ['a leftover positional argument', ['deploy', '--env', 'prod', 'now'], 'now'],
+    ['an unknown option', ['deploy', '--env', 'prod', '--force'], '--force'],
+    ['an unknown option in the = form', ['deploy', '--env', 'prod', '--force=1'], '--force'],
+    ['an unknown option with a value', ['deploy', '--env', 'prod', '--force', '3', '--override'], '--force'],
+    ['--override given a value', ['deploy', '--env', 'prod', '--override=yes'], '--override'],
+    ['--env without a value', ['deploy', '--env'], '--env'],
+    ['--env with an empty value', ['deploy', '--env='], '--env'],
+    ['--env followed by an empty argument', ['deploy', '--env', ''], '--env'],
+    ['--replicas without a value', ['deploy', '--env', 'prod', '--override', '--replicas'], '--replicas'],
+    ['--replicas with an empty value', ['deploy', '--env', 'prod', '--override', '--replicas='], '--replicas'],
+    ['a missing --env', ['deploy', '--override'], '--env'],
+    ['a bad replica count', ['deploy', '--env', 'prod', '--replicas', '5x', '--override'], '--replicas'],
+    ['--replicas without --override', ['deploy', '--env', 'prod', '--replicas', '5'], '--override'],
+  ])('names what is wrong in the UsageError for %s', (_label, argv, named) => {
+    const error = thrown(() => parseArgs(argv as string[]));
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toContain(named);
+  });
+
   it.each(['5x', '2.5', '0', '-1', '', ' 5', '5 ', '+5', '1e1', '0x5', 'five', '00'])('rejects --replicas %p', (value) => {
     expect(() => parseArgs(['deploy', '--env', 'prod', `--replicas=${value}`, '--override'])).toThrow(UsageError);
   });
@@ -115,8 +137,17 @@ describe('planDeploy', () => {
     expect(planDeploy(['deploy', '--env=prod'], JSON.stringify(CONFIG))).toEqual(planDeploy(['deploy', '--env=prod'], CONFIG));
   });
 
-  it('reports invalid JSON as a ConfigError', () => {
-    expect(() => planDeploy(['deploy', '--env', 'prod'], '{ "environments": ')).toThrow(ConfigError);
+  it('reports invalid JSON as a ConfigError that says so', () => {
+    expectConfigError(() => planDeploy(['deploy', '--env', 'prod'], '{ "environments": '), 'JSON');
+  });
+
+  it.each([
+    ['no environments', '{}'],
+    ['environments null', '{"environments": null}'],
+    ['environments that are a number', '{"environments": 3}'],
+  ])('reports a config with %s as a ConfigError naming environments', (_label, text) => {
+    expectConfigError(() => planDeploy(['deploy', '--env', 'prod'], text), 'environments');
+    expectConfigError(() => planDeploy(['deploy', '--env', 'prod'], JSON.parse(text) as DeployConfig), 'environments');
   });
 
   it('parses the arguments before it reads the config', () => {
@@ -175,10 +206,18 @@ describe('planDeploy', () => {
     expect(planDeploy(['deploy', '--env', 'qa'], valid({ replicas: 4, maxReplicas: 4 })).replicas).toBe(4);
   });
 
-  it('rejects configured replicas above the limit (default limit 10)', () => {
+  it('rejects configured replicas above the limit (default limit 10), naming the environment', () => {
     const tooMany: DeployConfig = { environments: { qa: { image: 'web:1', region: 'eu', replicas: 11 } } };
-    expect(() => planDeploy(['deploy', '--env', 'qa'], tooMany)).toThrow(ConfigError);
-    expect(() => planDeploy(['deploy', '--env', 'qa'], valid({ replicas: 5, maxReplicas: 4 }))).toThrow(ConfigError);
+    expectConfigError(() => planDeploy(['deploy', '--env', 'qa'], tooMany), 'qa');
+    expectConfigError(() => planDeploy(['deploy', '--env', 'qa'], valid({ replicas: 5, maxReplicas: 4 })), 'qa');
+  });
+
+  it('names the environment when an override is refused or too large', () => {
+    expectConfigError(() => planDeploy(['deploy', '--env', 'qa', '--replicas', '3', '--override'], valid({})), 'qa');
+    expectConfigError(
+      () => planDeploy(['deploy', '--env', 'qa', '--replicas', '11', '--override'], valid({ allowOverride: true })),
+      'qa',
+    );
   });
 
   it('takes the limit and the override permission from the defaults when the environment has none', () => {

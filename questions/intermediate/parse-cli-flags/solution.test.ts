@@ -109,6 +109,7 @@ describe('parseArgs', () => {
     }
     expect(usageError(['--env', 'p', '-r', 'two']).message).toBe('option --replicas: expected a number, got "two"');
     expect(parseArgs(['--env', 'p', '-r', '0.5', '--delta=-2'], spec).options).toMatchObject({ replicas: 0.5, delta: -2 });
+    expect(parseArgs(['--env', 'p', '-r', '10.25', '--delta=-0.125'], spec).options).toMatchObject({ replicas: 10.25, delta: -0.125 });
     expect(parseArgs(['--env', 'p', '--replicas', '007'], spec).options.replicas).toBe(7);
   });
 

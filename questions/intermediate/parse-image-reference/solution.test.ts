@@ -23,6 +23,10 @@ describe('parseImageReference', () => {
     ['library/nginx', 'docker.io', 'library/nginx', 'latest', null],
     ['nginx:x', 'docker.io', 'library/nginx', 'x', null],
     ['0/1', 'docker.io', '0/1', 'latest', null],
+    ['my.app', 'docker.io', 'library/my.app', 'latest', null],
+    ['my.app:1.0', 'docker.io', 'library/my.app', '1.0', null],
+    ['my_team/app', 'docker.io', 'my_team/app', 'latest', null],
+    ['a__b/c.d', 'docker.io', 'a__b/c.d', 'latest', null],
   ])('parses %s', (ref, registry, repository, tag, digest) => {
     expect(parseImageReference(ref)).toEqual({ registry, repository, tag, digest });
   });

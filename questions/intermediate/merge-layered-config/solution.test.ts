@@ -10,6 +10,16 @@ function defaults(): JsonObject {
   };
 }
 
+/** The message JSON.parse gives for `text` on this engine. */
+function parseMessage(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error(`expected ${JSON.stringify(text)} to be invalid JSON`);
+}
+
 function thrown(fn: () => unknown): Error {
   try {
     fn();
@@ -105,6 +115,103 @@ describe('mergeLayers', () => {
     });
   });
 
+  it('names the layer that set the old value last, for a scalar set by several layers', () => {
+    const error = thrown(() =>
+      mergeLayers([
+        { source: 'defaults', data: { timeout: null, retries: 1 } },
+        { source: 'base.json', data: { timeout: 30, retries: 2 } },
+        { source: 'prod.json', data: { timeout: 60 } },
+        { source: 'command line', data: { timeout: '60s', retries: false } },
+      ]),
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain('type conflict at timeout: number in prod.json, string in command line');
+    expect(error.message).toContain('type conflict at retries: number in base.json, boolean in command line');
+  });
+
+  it('names the layer that first brought an object in, even after later layers merged keys into it', () => {
+    const error = thrown(() =>
+      mergeLayers([
+        { source: 'defaults', data: { server: { port: 80 } } },
+        { source: 'prod.json', data: { server: { host: 'web' } } },
+        { source: 'command line', data: { server: 'web:80' } },
+      ]),
+    );
+    expect(error.message).toContain('type conflict at server: object in defaults, string in command line');
+  });
+
+  it('reports conflicts deep in the tree and between every pair of kinds', () => {
+    const error = thrown(() =>
+      mergeLayers([
+        { source: 'defaults', data: defaults() },
+        {
+          source: 'prod.json',
+          data: { image: { name: 'web' }, server: { tls: { enabled: 'yes', ciphers: 'aes' } }, labels: ['x'] },
+        },
+      ]),
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    for (const part of [
+      'type conflict at image: string in defaults, object in prod.json',
+      'type conflict at server.tls.enabled: boolean in defaults, string in prod.json',
+      'type conflict at server.tls.ciphers: array in defaults, string in prod.json',
+      'type conflict at labels: object in defaults, array in prod.json',
+    ]) {
+      expect(error.message).toContain(part);
+    }
+  });
+
+  it('treats keys such as toString or constructor as plain data', () => {
+    const merged = mergeLayers([
+      { source: 'defaults', data: { a: 1 } },
+      { source: 'prod.json', data: { toString: 'x', constructor: { name: 'y' }, hasOwnProperty: [1], valueOf: null } },
+      { source: 'command line', data: { constructor: { extra: true } } },
+    ]);
+    expect(merged).toEqual({ a: 1, toString: 'x', constructor: { name: 'y', extra: true }, hasOwnProperty: [1], valueOf: null });
+  });
+
+  it('shares nothing with a single layer, nested arrays and objects in arrays included', () => {
+    const data: JsonObject = { matrix: [[1, 2]], list: [{ a: 1 }], deep: { deeper: { x: 1 } } };
+    const merged = mergeLayers([{ source: 'only.json', data }]);
+    expect(merged).toEqual(data);
+    expect(merged).not.toBe(data);
+    ((merged.matrix as number[][])[0]).push(3);
+    ((merged.list as JsonObject[])[0]).a = 2;
+    ((merged.deep as JsonObject).deeper as JsonObject).x = 2;
+    expect(data).toEqual({ matrix: [[1, 2]], list: [{ a: 1 }], deep: { deeper: { x: 1 } } });
+  });
+
+  it('copies an object or array that replaces null or replaces an array', () => {
+    const later: JsonObject = { proxy: { url: 'http://p' }, regions: [{ name: 'eu' }] };
+    const merged = mergeLayers([
+      { source: 'defaults', data: { proxy: null, regions: ['us'] } },
+      { source: 'prod.json', data: later },
+    ]);
+    ((merged.proxy as JsonObject).url as unknown) = 'changed';
+    ((merged.regions as JsonObject[])[0]).name = 'changed';
+    expect(later).toEqual({ proxy: { url: 'http://p' }, regions: [{ name: 'eu' }] });
+  });
+
+  it('reports __proto__ keys and type conflicts together in one error', () => {
+    const hostile = parseLayer('{"replicas": "many", "labels": {"__proto__": {}}}', 'evil.json');
+    const error = thrown(() => mergeLayers([{ source: 'defaults', data: defaults() }, { source: 'evil.json', data: hostile }]));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain('type conflict at replicas: number in defaults, string in evil.json');
+    expect(error.message).toContain('forbidden key "__proto__" at labels.__proto__ in evil.json');
+  });
+
+  it('refuses __proto__ in an object that replaces null, and inside an array', () => {
+    const overNull = parseLayer('{"proxy": {"__proto__": {"polluted": true}}}', 'evil.json');
+    expect(() => mergeLayers([{ source: 'defaults', data: { proxy: null } }, { source: 'evil.json', data: overNull }]))
+      .toThrow('forbidden key "__proto__" at proxy.__proto__ in evil.json');
+    const inArray = parseLayer('{"hooks": [{"__proto__": {"polluted": true}}]}', 'evil2.json');
+    const error = thrown(() => mergeLayers([{ source: 'evil2.json', data: inArray }]));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain('forbidden key "__proto__" at ');
+    expect(error.message).toContain(' in evil2.json');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('refuses a __proto__ key instead of polluting prototypes', () => {
     const hostile = parseLayer('{"labels": {"__proto__": {"polluted": true}}, "__proto__": {"admin": true}}', 'evil.json');
     const error = thrown(() => mergeLayers([{ source: 'defaults', data: defaults() }, { source: 'evil.json', data: hostile }]));
@@ -136,11 +243,25 @@ describe('parseLayer', () => {
     const error = thrown(() => parseLayer(text, 'prod.json'));
     expect(error).toBeInstanceOf(ConfigError);
     expect(error.message).toMatch(/^prod\.json: invalid JSON at line 3, column 3: .*position 20/);
+    expect(error.message).toBe(`prod.json: invalid JSON at line 3, column 3: ${parseMessage(text)}`);
+  });
+
+  it('counts columns from 1 on the first line too', () => {
+    const text = '{"a" 1}';
+    const error = thrown(() => parseLayer(text, 'one-line.json'));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toBe(`one-line.json: invalid JSON at line 1, column 6: ${parseMessage(text)}`);
+  });
+
+  it('gives no line or column when the message has no position', () => {
+    const error = thrown(() => parseLayer('', 'empty.json'));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toBe(`empty.json: invalid JSON: ${parseMessage('')}`);
   });
 
   it('counts lines correctly for an error at the start of a line', () => {
     const error = thrown(() => parseLayer('{"a": 1}\n]', 'x.json'));
-    expect(error.message).toMatch(/^x\.json: invalid JSON at line 2, column 1: /);
+    expect(error.message).toBe(`x.json: invalid JSON at line 2, column 1: ${parseMessage('{"a": 1}\n]')}`);
   });
 
   it.each([

@@ -55,13 +55,15 @@ export async function scaleDeployment(request: ScaleRequest, tools: Tools): Prom
     }
   }
 
-  // 2. The CLI: an argument array (no shell), machine-readable output.
+  // 2. The CLI: an argument array (no shell), machine-readable output. `kubectl patch -o json` prints the
+  // server's answer; `kubectl scale -o json` printed the object read before scaling until 2026.
   const argv = [
     'kubectl',
-    'scale',
+    'patch',
     `deployment/${name}`,
     `--namespace=${namespace}`,
-    `--replicas=${replicas}`,
+    '--type=merge',
+    `--patch={"spec":{"replicas":${replicas}}}`,
     '--output=json',
   ];
   let result: CommandResult;

@@ -45,10 +45,10 @@ const DEFAULT_STEPS: readonly number[] = [5, 25, 100];
 function validate(steps: readonly number[], config: RolloutConfig): void {
   if (steps.length === 0) throw new RangeError('steps must not be empty');
   steps.forEach((p, i) => {
-    if (!Number.isInteger(p) || p < 1 || p > 100) throw new RangeError(`step ${p} is not a whole percentage from 1 to 100`);
+    if (!Number.isInteger(p) || p < 1 || p > 100) throw new RangeError(`steps: ${p} is not a whole percentage from 1 to 100`);
     if (i > 0 && p <= steps[i - 1]) throw new RangeError(`steps must increase: ${steps[i - 1]} then ${p}`);
   });
-  if (steps[steps.length - 1] !== 100) throw new RangeError('the last step must be 100');
+  if (steps[steps.length - 1] !== 100) throw new RangeError('steps must end at 100');
   if (!(config.maxErrorRate >= 0 && config.maxErrorRate <= 1)) throw new RangeError('maxErrorRate must be between 0 and 1');
   if (!(config.bakeMs >= 0)) throw new RangeError('bakeMs must be at least 0');
 }

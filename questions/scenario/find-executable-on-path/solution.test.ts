@@ -134,8 +134,17 @@ describe('runTool', () => {
     const runner = fakeRunner();
     const attempt = runTool('kubectl', [], { env: { PATH: ':/usr/bin::/opt/ci/bin:/bin:' }, fs, run: runner.run });
     await expect(attempt).rejects.toBeInstanceOf(ToolNotFoundError);
-    await expect(attempt).rejects.toMatchObject({ command: 'kubectl', searched: ['/usr/bin', '/opt/ci/bin', '/bin'] });
-    await expect(attempt).rejects.toThrow(/\/usr\/bin.*\/opt\/ci\/bin.*\/bin/);
+    await expect(attempt).rejects.toMatchObject({
+      name: 'ToolNotFoundError',
+      command: 'kubectl',
+      searched: ['/usr/bin', '/opt/ci/bin', '/bin'],
+    });
+    // Each directory must be readable on its own: not run together into one longer path.
+    const message = await attempt.then(() => '', (err: Error) => err.message);
+    for (const dir of ['/usr/bin', '/opt/ci/bin', '/bin']) {
+      expect(message).toMatch(new RegExp(`(^|[^\\w/.-])${dir.replace(/[/.]/g, '\\$&')}($|[^\\w/.-])`));
+    }
+    expect(message.indexOf('/usr/bin')).toBeLessThan(message.indexOf('/opt/ci/bin'));
     expect(runner.calls).toEqual([]);
   });
 
@@ -178,7 +187,7 @@ describe('runTool', () => {
     const runner = fakeRunner();
     const attempt = runTool('./deploy.sh', [], { env: { PATH: '/usr/bin' }, fs, run: runner.run });
     await expect(attempt).rejects.toBeInstanceOf(ToolNotFoundError);
-    await expect(attempt).rejects.toMatchObject({ command: './deploy.sh', searched: [] });
+    await expect(attempt).rejects.toMatchObject({ name: 'ToolNotFoundError', command: './deploy.sh', searched: [] });
     await expect(attempt).rejects.toThrow(/\.\/deploy\.sh/);
     expect(runner.calls).toEqual([]);
   });

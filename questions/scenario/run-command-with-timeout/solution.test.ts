@@ -90,7 +90,7 @@ describe('runCommand', () => {
     timers.fireAll();
     procs.exit(143);
     await expect(run).rejects.toBeInstanceOf(CommandTimeoutError);
-    await expect(run).rejects.toMatchObject({ command: 'terraform apply -auto-approve', timeoutMs: 600_000 });
+    await expect(run).rejects.toMatchObject({ name: 'CommandTimeoutError', command: 'terraform apply -auto-approve', timeoutMs: 600_000 });
     await expect(run).rejects.toThrow(/terraform apply -auto-approve/);
     await expect(run).rejects.toThrow(/600000/);
     expect(procs.kills).toEqual(['SIGTERM']);
@@ -216,6 +216,7 @@ describe('runCommand', () => {
     procs.exit(1);
     await expect(run).rejects.toBeInstanceOf(CommandFailedError);
     await expect(run).rejects.toMatchObject({
+      name: 'CommandFailedError',
       command: 'git push origin main',
       code: 1,
       stderrTail: ' ! [rejected]        main -> main (fetch first)\nerror: failed to push some refs\nhint: Updates were rejected',

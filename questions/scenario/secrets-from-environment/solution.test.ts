@@ -64,6 +64,7 @@ describe('requireSecret', () => {
     expect(caught).toBeInstanceOf(InvalidSecretError);
     expect(caught).not.toBeInstanceOf(MissingSecretError);
     expect((caught as InvalidSecretError).variable).toBe('DB_PASSWORD');
+    expect((caught as Error).name).toBe('InvalidSecretError');
     expect((caught as Error).message).toContain('DB_PASSWORD');
     expect((caught as Error).message).not.toContain('hunter2');
   });
@@ -82,6 +83,7 @@ describe('requireSecret', () => {
     }
     expect(caught).toBeInstanceOf(MissingSecretError);
     expect((caught as MissingSecretError).variable).toBe('API_KEY');
+    expect((caught as Error).name).toBe('MissingSecretError');
   });
 
   it('accepts a value that passes validation', () => {

@@ -198,6 +198,15 @@ describe('createLogger', () => {
     expect(logger.getLevel()).toBe('ERROR');
   });
 
+  it('returns a non-promise result of fn unchanged, null and plain objects included', () => {
+    const { logger } = setup('ERROR');
+    const report = { then: 'not a function', replicas: 3 };
+    expect(logger.withLevel('DEBUG', () => report)).toBe(report);
+    expect(logger.withLevel('DEBUG', () => null)).toBeNull();
+    expect(logger.withLevel('DEBUG', () => undefined)).toBeUndefined();
+    expect(logger.getLevel()).toBe('ERROR');
+  });
+
   it('calls a lazy message once when the record is written, also inside withLevel', () => {
     const { records, logger } = setup();
     let built = 0;

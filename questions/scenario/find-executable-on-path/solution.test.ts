@@ -54,6 +54,13 @@ describe('which', () => {
     expect(which('kubectl', { env: { PATH: '/usr/bin:/opt/tools/bin/' }, fs })).toBe('/opt/tools/bin/kubectl');
   });
 
+  it('joins the root entry "/" and a relative entry with one slash each', () => {
+    const fs = fakeFs({ '/kubectl': exe, 'node_modules/.bin/tsc': exe });
+    expect(which('kubectl', { env: { PATH: '/' }, fs })).toBe('/kubectl');
+    expect(which('tsc', { env: { PATH: '/usr/bin:node_modules/.bin' }, fs })).toBe('node_modules/.bin/tsc');
+    expect(fs.probed).toEqual(['/kubectl', '/usr/bin/tsc', 'node_modules/.bin/tsc']);
+  });
+
   it('returns null when the command is nowhere on PATH', () => {
     const fs = fakeFs({ '/usr/bin/helm': exe });
     expect(which('kubectl', { env: { PATH: '/usr/local/bin:/usr/bin:/bin' }, fs })).toBeNull();
@@ -93,6 +100,77 @@ describe('runTool', () => {
     expect(result.stdout).toContain('v1.30.0');
   });
 
+  it('returns the very result run gives, even a failing exit code', async () => {
+    const fs = fakeFs({ '/usr/bin/kubectl': exe });
+    const given: RunResult = { code: 1, stdout: '', stderr: 'error: no context\n' };
+    const calls: string[] = [];
+    const run = async (file: string): Promise<RunResult> => {
+      calls.push(file);
+      return given;
+    };
+    await expect(runTool('kubectl', [], { env: { PATH: '/usr/bin' }, fs, run })).resolves.toBe(given);
+    expect(calls).toEqual(['/usr/bin/kubectl']);
+  });
+
+  it('rejects with the same error when run itself rejects', async () => {
+    const fs = fakeFs({ '/usr/bin/kubectl': exe });
+    const boom = new Error('spawn EACCES');
+    const run = async (): Promise<RunResult> => {
+      throw boom;
+    };
+    await expect(runTool('kubectl', [], { env: { PATH: '/usr/bin' }, fs, run })).rejects.toBe(boom);
+  });
+
+  it('runs a name containing a slash unchanged when it qualifies, without searching PATH', async () => {
+    const fs = fakeFs({ './deploy.sh': exe, '/usr/bin/deploy.sh': exe });
+    const runner = fakeRunner();
+    await runTool('./deploy.sh', ['--dry-run'], { env: { PATH: '/usr/bin' }, fs, run: runner.run });
+    expect(runner.calls).toEqual([{ file: './deploy.sh', args: ['--dry-run'] }]);
+    expect(fs.probed).toEqual(['./deploy.sh']);
+  });
+
+  it('lists only the non-empty PATH directories, in order, in searched and in the message', async () => {
+    const fs = fakeFs({ '/kubectl': exe, kubectl: exe });
+    const runner = fakeRunner();
+    const attempt = runTool('kubectl', [], { env: { PATH: ':/usr/bin::/opt/ci/bin:/bin:' }, fs, run: runner.run });
+    await expect(attempt).rejects.toBeInstanceOf(ToolNotFoundError);
+    await expect(attempt).rejects.toMatchObject({
+      name: 'ToolNotFoundError',
+      command: 'kubectl',
+      searched: ['/usr/bin', '/opt/ci/bin', '/bin'],
+    });
+    // Each directory must be readable on its own: not run together into one longer path.
+    const message = await attempt.then(() => '', (err: Error) => err.message);
+    for (const dir of ['/usr/bin', '/opt/ci/bin', '/bin']) {
+      expect(message).toMatch(new RegExp(`(^|[^\\w/.-])${dir.replace(/[/.]/g, '\\$&')}($|[^\\w/.-])`));
+    }
+    expect(message.indexOf('/usr/bin')).toBeLessThan(message.indexOf('/opt/ci/bin'));
+    expect(runner.calls).toEqual([]);
+  });
+
+  it.each([
+    ['PATH is missing', {}],
+    ['PATH is empty', { PATH: '' }],
+    ['PATH has only separators', { PATH: '::' }],
+  ])('rejects with an empty searched list when %s', async (_label, env) => {
+    const fs = fakeFs({ '/kubectl': exe, kubectl: exe });
+    const runner = fakeRunner();
+    const attempt = runTool('kubectl', ['version'], { env, fs, run: runner.run });
+    await expect(attempt).rejects.toBeInstanceOf(ToolNotFoundError);
+    await expect(attempt).rejects.toMatchObject({ command: 'kubectl', searched: [] });
+    await expect(attempt).rejects.toThrow(/kubectl/);
+    expect(runner.calls).toEqual([]);
+  });
+
+  it('rejects an empty command name with a ToolNotFoundError listing the PATH it would search', async () => {
+    const fs = fakeFs({ '/usr/bin/': exe, '/usr/bin': exe });
+    const runner = fakeRunner();
+    const attempt = runTool('', [], { env: { PATH: '/usr/bin:/bin' }, fs, run: runner.run });
+    await expect(attempt).rejects.toBeInstanceOf(ToolNotFoundError);
+    await expect(attempt).rejects.toMatchObject({ command: '', searched: ['/usr/bin', '/bin'] });
+    expect(runner.calls).toEqual([]);
+  });
+
   it('fails with a helpful ToolNotFoundError and never calls the runner', async () => {
     const fs = fakeFs({});
     const runner = fakeRunner();
@@ -105,10 +183,11 @@ describe('runTool', () => {
   });
 
   it('reports an explicit path that is not executable', async () => {
-    const fs = fakeFs({ './deploy.sh': plain });
+    const fs = fakeFs({ './deploy.sh': plain, '/usr/bin/deploy.sh': exe });
     const runner = fakeRunner();
     const attempt = runTool('./deploy.sh', [], { env: { PATH: '/usr/bin' }, fs, run: runner.run });
-    await expect(attempt).rejects.toMatchObject({ command: './deploy.sh', searched: [] });
+    await expect(attempt).rejects.toBeInstanceOf(ToolNotFoundError);
+    await expect(attempt).rejects.toMatchObject({ name: 'ToolNotFoundError', command: './deploy.sh', searched: [] });
     await expect(attempt).rejects.toThrow(/\.\/deploy\.sh/);
     expect(runner.calls).toEqual([]);
   });

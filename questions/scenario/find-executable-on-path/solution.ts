@@ -61,11 +61,11 @@ export async function runTool(
       throw new ToolNotFoundError(cmd, [], `"${cmd}" is not an executable file.`);
     }
     const searched = searchPath(deps.env);
-    const where = searched.length > 0 ? searched.join(', ') : '(PATH is empty)';
     throw new ToolNotFoundError(
       cmd,
       searched,
-      `"${cmd}" was not found on PATH. Searched: ${where}. Install it in this environment or use an absolute path.`,
+      `"${cmd}" was not found on PATH (${searched.length} directories searched: ${searched.join(', ')}). ` +
+        'Install it in this environment or use an absolute path.',
     );
   }
   return deps.run(resolved, args);

@@ -128,6 +128,11 @@ describe('planLogCleanup', () => {
       '/logs/catalog.txt': big(),
       '/logs/app.log.1.tmp': big(),
       '/logs/upload.gz.part': big(),
+      '/logs/app.log.': big(),
+      '/logs/app.log1': big(),
+      '/logs/app.log.1a': big(),
+      '/logs/app.log.1.gz': big(),
+      '/logs/debug.LOG': big(),
       '/logs/logrotate.conf': big(),
       '/logs/archive.log': dir(),
       '/logs/archive.log/notes.txt': big(),
@@ -137,6 +142,7 @@ describe('planLogCleanup', () => {
     expect(plan.files.map((f) => f.path)).toEqual([
       '/logs/app.log',
       '/logs/app.log.1',
+      '/logs/app.log.1.gz',
       '/logs/app.log.12',
       '/logs/archive.log/worker.log',
       '/logs/syslog.3.gz',
@@ -242,5 +248,129 @@ describe('planLogCleanup', () => {
   ])('rejects a bad %s with a RangeError (olderThanDays %p, minBytes %p)', async (_label: string, olderThanDays: number, minBytes: number) => {
     const fs = fakeFs(varLog);
     await expect(planLogCleanup('/var/log', options(fs, olderThanDays, minBytes))).rejects.toThrow(RangeError);
+  });
+
+  it.each([
+    ['olderThanDays', Number.POSITIVE_INFINITY, 100],
+    ['olderThanDays', Number.NEGATIVE_INFINITY, 100],
+    ['olderThanDays', -0.5, 100],
+    ['minBytes', 7, Number.NaN],
+    ['minBytes', 7, -0.5],
+    ['minBytes', 7, Number.NEGATIVE_INFINITY],
+  ])('also rejects %s = %p / %p with a RangeError before reading the tree', async (_label: string, olderThanDays: number, minBytes: number) => {
+    const fs = fakeFs(varLog);
+    await expect(planLogCleanup('/var/log', options(fs, olderThanDays, minBytes))).rejects.toBeInstanceOf(RangeError);
+    expect(fs.readdirs).toEqual([]);
+  });
+
+  it('accepts 0 for both limits: any file older than now and bigger than 0 bytes', async () => {
+    const fs = fakeFs({
+      '/logs': dir(),
+      '/logs/empty.log': file(0, 30),
+      '/logs/one-byte.log': file(1, 30),
+      '/logs/just-written.log': file(50, 0),
+      '/logs/a-moment-ago.log': file(50, 1 / DAY),
+    });
+    const plan = await planLogCleanup('/logs', options(fs, 0, 0));
+    expect(plan.files).toEqual([
+      { path: '/logs/a-moment-ago.log', bytes: 50 },
+      { path: '/logs/one-byte.log', bytes: 1 },
+    ]);
+    expect(plan.totalBytes).toBe(51);
+  });
+
+  it('takes fractional days and byte limits as they are', async () => {
+    const fs = fakeFs({
+      '/logs': dir(),
+      '/logs/thirty-hours.log': file(500, 1.25),
+      '/logs/thirty-six-hours.log': file(500, 1.5),
+      '/logs/forty-hours.log': file(500, 40 / 24),
+      '/logs/twenty-hours.log': file(500, 20 / 24),
+      '/logs/ten-bytes.log': file(10, 30),
+      '/logs/eleven-bytes.log': file(11, 30),
+    });
+    const plan = await planLogCleanup('/logs', options(fs, 1.5, 10.5));
+    expect(plan.files).toEqual([
+      { path: '/logs/forty-hours.log', bytes: 500 },
+      { path: '/logs/eleven-bytes.log', bytes: 11 },
+    ]);
+  });
+
+  it('breaks size ties by path in plain < order (upper case first), whatever the listing order', async () => {
+    const fs = fakeFs({
+      '/logs': dir(),
+      '/logs/worker.log': file(300 * MB, 30),
+      '/logs/b.log': file(300 * MB, 30),
+      '/logs/api.log.2': file(300 * MB, 30),
+      '/logs/Zeta.log': file(300 * MB, 30),
+      '/logs/api.log.10': file(300 * MB, 30),
+      '/logs/Alpha.log': file(200 * MB, 30),
+      '/logs/huge.gz': file(900 * MB, 30),
+    });
+    const plan = await planLogCleanup('/logs', options(fs));
+    expect(plan.files.map((f) => f.path)).toEqual([
+      '/logs/huge.gz',
+      '/logs/Zeta.log',
+      '/logs/api.log.10',
+      '/logs/api.log.2',
+      '/logs/b.log',
+      '/logs/worker.log',
+      '/logs/Alpha.log',
+    ]);
+  });
+
+  it('sorts skipped by path in plain < order, mixing unreadable directories and vanished files', async () => {
+    const fs = fakeFs({
+      '/var/log': dir(),
+      '/var/log/zz.log': vanished(),
+      '/var/log/b-dir': locked(),
+      '/var/log/Z-dir': locked(),
+      '/var/log/a.log': vanished(),
+      '/var/log/keep.log': file(300 * MB, 30),
+    });
+    const plan = await planLogCleanup('/var/log', options(fs));
+    expect(plan.skipped.map((s) => s.path)).toEqual(['/var/log/Z-dir', '/var/log/a.log', '/var/log/b-dir', '/var/log/zz.log']);
+    expect(plan.files).toEqual([{ path: '/var/log/keep.log', bytes: 300 * MB }]);
+  });
+
+  it('uses String(error) as the reason when readdir or stat rejects with something that is not an Error', async () => {
+    const base = fakeFs({
+      '/var/log': dir(),
+      '/var/log/secure': dir(),
+      '/var/log/audit': dir(),
+      '/var/log/app.log.1': file(300 * MB, 30),
+      '/var/log/gone.log': file(300 * MB, 30),
+    });
+    const fs = {
+      ...base,
+      async readdir(path: string): Promise<string[]> {
+        if (path === '/var/log/secure') throw 'EACCES: permission denied';
+        if (path === '/var/log/audit') throw { code: 'EACCES', message: 'looks like an error but is not one' };
+        return base.readdir(path);
+      },
+      async stat(path: string) {
+        if (path === '/var/log/gone.log') throw 404;
+        return base.stat(path);
+      },
+    };
+    const plan = await planLogCleanup('/var/log', { fs, now: () => NOW, olderThanDays: 7, minBytes: 100 * MB });
+    expect(plan.skipped).toEqual([
+      { path: '/var/log/audit', reason: '[object Object]' },
+      { path: '/var/log/gone.log', reason: '404' },
+      { path: '/var/log/secure', reason: 'EACCES: permission denied' },
+    ]);
+    expect(plan.files).toEqual([{ path: '/var/log/app.log.1', bytes: 300 * MB }]);
+  });
+
+  it('uses the message of an Error, not its name or String(error)', async () => {
+    const base = fakeFs({ '/var/log': dir(), '/var/log/app.log': file(300 * MB, 30) });
+    const fs = {
+      ...base,
+      async stat(): Promise<never> {
+        throw new TypeError('stat failed: EIO');
+      },
+    };
+    const plan = await planLogCleanup('/var/log', { fs, now: () => NOW, olderThanDays: 7, minBytes: 100 * MB });
+    expect(plan.skipped).toEqual([{ path: '/var/log/app.log', reason: 'stat failed: EIO' }]);
   });
 });

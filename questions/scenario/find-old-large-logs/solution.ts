@@ -56,8 +56,9 @@ function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Plain code-unit order. Paths in one plan are unique, so two entries never compare equal. */
 function byPath(a: { path: string }, b: { path: string }): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+  return a.path < b.path ? -1 : 1;
 }
 
 export async function planLogCleanup(root: string, options: ScanOptions): Promise<CleanupPlan> {

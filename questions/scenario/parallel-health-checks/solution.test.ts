@@ -74,12 +74,15 @@ describe('createHealthChecker', () => {
     ]);
   });
 
-  it('treats every 2xx status as healthy and 3xx as not', async () => {
-    const urls = twenty.slice(0, 3);
-    const svc = fakeService({ statuses: { [urls[0]]: 204, [urls[1]]: 299, [urls[2]]: 301 } });
+  it('treats every 2xx status as healthy and anything outside 200-299 as not', async () => {
+    const urls = twenty.slice(0, 6);
+    const statuses = [200, 204, 299, 199, 300, 301];
+    const svc = fakeService({ statuses: Object.fromEntries(urls.map((u, i) => [u, statuses[i]])) });
     const checker = createHealthChecker({ fetchStatus: svc.fetchStatus, clock: fakeClock(), concurrency: 3, ttlMs: 1000 });
     const results = await checker.checkAll(urls);
-    expect(results.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, false, false, false]);
+    expect(results.map((r) => r.status)).toEqual(statuses);
+    expect(results.every((r) => r.error === null)).toBe(true);
   });
 
   it('serves a repeated check from the cache within the TTL', async () => {
@@ -139,8 +142,106 @@ describe('createHealthChecker', () => {
     expect(svc.calls).toEqual([twenty[1], twenty[0], twenty[2]]);
   });
 
-  it.each([0, -1, 2.5])('rejects concurrency %p with a RangeError', (concurrency) => {
+  it.each([0, -1, 2.5, 0.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects concurrency %p with a RangeError', (concurrency) => {
     const svc = fakeService();
     expect(() => createHealthChecker({ fetchStatus: svc.fetchStatus, clock: fakeClock(), concurrency, ttlMs: 1 })).toThrow(RangeError);
+    expect(svc.calls).toEqual([]);
+  });
+
+  it('accepts concurrency 1 and then runs the checks one at a time, in input order', async () => {
+    const svc = fakeService();
+    const checker = createHealthChecker({ fetchStatus: svc.fetchStatus, clock: fakeClock(), concurrency: 1, ttlMs: 1000 });
+    const results = await checker.checkAll(twenty.slice(0, 4));
+    expect(results.map((r) => r.url)).toEqual(twenty.slice(0, 4));
+    expect(svc.calls).toEqual(twenty.slice(0, 4));
+    expect(svc.maxInFlight()).toBe(1);
+  });
+
+  it('resolves an empty list with an empty array and no requests', async () => {
+    const svc = fakeService();
+    const checker = createHealthChecker({ fetchStatus: svc.fetchStatus, clock: fakeClock(), concurrency: 3, ttlMs: 1000 });
+    await expect(checker.checkAll([])).resolves.toEqual([]);
+    expect(svc.calls).toEqual([]);
+  });
+
+  it('starts the next URL as soon as any request settles, not after a whole batch', async () => {
+    const urls = twenty.slice(0, 5);
+    const inFlightAtStart: number[] = [];
+    const svc = fakeService({ delays: { [urls[0]]: 30, [urls[1]]: 1, [urls[2]]: 1, [urls[3]]: 1, [urls[4]]: 1 } });
+    let inFlight = 0;
+    const fetchStatus = async (url: string): Promise<number> => {
+      inFlight++;
+      inFlightAtStart.push(inFlight);
+      try {
+        return await svc.fetchStatus(url);
+      } finally {
+        inFlight--;
+      }
+    };
+    const checker = createHealthChecker({ fetchStatus, clock: fakeClock(), concurrency: 2, ttlMs: 1000 });
+    const results = await checker.checkAll(urls);
+    expect(results.map((r) => r.url)).toEqual(urls);
+    // urls[0] is slow: the other four run one after another in the second slot while it is still in flight.
+    expect(inFlightAtStart).toEqual([1, 2, 2, 2, 2]);
+    expect(svc.calls).toEqual(urls);
+  });
+
+  it('stamps a cache entry when the result is stored, after the request took its time', async () => {
+    const clock = fakeClock(0);
+    const calls: string[] = [];
+    const slowFetch = async (url: string): Promise<number> => {
+      calls.push(url);
+      await Promise.resolve();
+      clock.set(clock.now() + 300); // the request takes 300 ms
+      return 200;
+    };
+    const checker = createHealthChecker({ fetchStatus: slowFetch, clock, concurrency: 1, ttlMs: 1_000 });
+    await checker.checkAll([twenty[0]]); // stored at 300, fresh before 1300
+    clock.set(1_299);
+    const [fresh] = await checker.checkAll([twenty[0]]);
+    expect(fresh.cached).toBe(true);
+    expect(calls).toHaveLength(1);
+    clock.set(1_300);
+    const [expired] = await checker.checkAll([twenty[0]]);
+    expect(expired.cached).toBe(false);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('caches an unhealthy status code like any other result', async () => {
+    const urls = twenty.slice(0, 2);
+    const svc = fakeService({ statuses: { [urls[0]]: 500, [urls[1]]: 404 } });
+    const clock = fakeClock(0);
+    const checker = createHealthChecker({ fetchStatus: svc.fetchStatus, clock, concurrency: 2, ttlMs: 1_000 });
+    await checker.checkAll(urls);
+    clock.set(999);
+    const again = await checker.checkAll(urls);
+    expect(again).toEqual([
+      { url: urls[0], ok: false, status: 500, error: null, cached: true },
+      { url: urls[1], ok: false, status: 404, error: null, cached: true },
+    ]);
+    expect(svc.calls).toEqual(urls);
+  });
+
+  it('caches nothing when ttlMs is 0', async () => {
+    const svc = fakeService();
+    const checker = createHealthChecker({ fetchStatus: svc.fetchStatus, clock: fakeClock(5), concurrency: 1, ttlMs: 0 });
+    await checker.checkAll([twenty[0]]);
+    const [second] = await checker.checkAll([twenty[0]]);
+    expect(second.cached).toBe(false);
+    expect(svc.calls).toEqual([twenty[0], twenty[0]]);
+  });
+
+  it('puts String(value) in error when fetchStatus rejects with something that is not an Error', async () => {
+    const urls = twenty.slice(0, 2);
+    const fetchStatus = async (url: string): Promise<number> => {
+      if (url === urls[0]) throw 'ETIMEDOUT';
+      throw { code: 'ECONNRESET' };
+    };
+    const checker = createHealthChecker({ fetchStatus, clock: fakeClock(), concurrency: 2, ttlMs: 1000 });
+    const results = await checker.checkAll(urls);
+    expect(results).toEqual([
+      { url: urls[0], ok: false, status: null, error: 'ETIMEDOUT', cached: false },
+      { url: urls[1], ok: false, status: null, error: '[object Object]', cached: false },
+    ]);
   });
 });

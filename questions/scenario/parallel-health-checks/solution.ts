@@ -58,7 +58,7 @@ export function createHealthChecker(options: HealthCheckOptions): HealthChecker 
 
   return {
     async checkAll(urls) {
-      const results: CheckResult[] = new Array(urls.length);
+      const results: CheckResult[] = [];
       let next = 0;
       const worker = async (): Promise<void> => {
         while (next < urls.length) {

@@ -8,6 +8,7 @@ function fakeFs(files: Record<string, string>, unreadable: string[] = []) {
   const data = new Map<string, string>(Object.entries(files));
   const ops: string[] = [];
   const reads: string[] = [];
+  const existsCalls: string[] = [];
   const fs = {
     async listDir(dir: string): Promise<string[]> {
       ops.push(`list ${dir}`);
@@ -32,6 +33,7 @@ function fakeFs(files: Record<string, string>, unreadable: string[] = []) {
       data.set(to, text);
     },
     async exists(path: string): Promise<boolean> {
+      existsCalls.push(path);
       return data.has(path);
     },
   };
@@ -39,17 +41,17 @@ function fakeFs(files: Record<string, string>, unreadable: string[] = []) {
     const text = data.get(MANIFEST);
     return text === undefined ? null : JSON.parse(text);
   };
-  return { fs, data, ops, reads, manifest };
+  return { fs, data, ops, reads, existsCalls, manifest };
 }
 
-function fakeUploader(failOnCall?: number) {
+function fakeUploader(failOnCall?: number, failure: unknown = new Error('503 Service Unavailable')) {
   const batches: string[][] = [];
   const received: UploadItem[] = [];
   let calls = 0;
   const uploader = {
     async uploadBatch(items: readonly UploadItem[]): Promise<void> {
       calls++;
-      if (calls === failOnCall) throw new Error('503 Service Unavailable');
+      if (calls === failOnCall) throw failure;
       batches.push(items.map((item) => item.name));
       received.push(...items);
     },
@@ -72,7 +74,7 @@ describe('uploadDirectory', () => {
     const up = fakeUploader();
     const manifest = await uploadDirectory(DIR, { fs: disk.fs, uploader: up.uploader, batchSize: 2 });
     expect(up.batches).toEqual([['a.csv', 'b.csv'], ['c.csv', 'd.csv'], ['e.csv']]);
-    expect(up.received[0]).toEqual({ name: 'a.csv', content: 'a-data' });
+    expect(up.received).toEqual(['a', 'b', 'c', 'd', 'e'].map((n) => ({ name: `${n}.csv`, content: `${n}-data` })));
     expect(manifest).toEqual({ uploaded: ['a.csv', 'b.csv', 'c.csv', 'd.csv', 'e.csv'], skipped: [] });
   });
 
@@ -164,11 +166,81 @@ describe('uploadDirectory', () => {
     expect(disk.manifest()).toEqual({ uploaded: [], skipped: [] });
   });
 
-  it.each([0, -2, 1.5])('rejects batchSize %p before touching the file system', async (batchSize) => {
+  it('rejects with the very error uploadBatch rejected with, after saving what was done', async () => {
+    const disk = fakeFs(FILES);
+    const failure = new Error('503 Service Unavailable');
+    const up = fakeUploader(3, failure);
+    await expect(uploadDirectory(DIR, { fs: disk.fs, uploader: up.uploader, batchSize: 2 })).rejects.toBe(failure);
+    expect(disk.manifest()).toEqual({ uploaded: ['a.csv', 'b.csv', 'c.csv', 'd.csv'], skipped: [] });
+  });
+
+  it('passes a non-Error rejection of uploadBatch through unchanged', async () => {
+    const disk = fakeFs(FILES);
+    const up = fakeUploader(1, 'socket hang up');
+    await expect(uploadDirectory(DIR, { fs: disk.fs, uploader: up.uploader, batchSize: 2 })).rejects.toBe('socket hang up');
+    expect(disk.manifest()).toEqual({ uploaded: [], skipped: [] });
+  });
+
+  it('saves the manifest when a batch fails, including files skipped since the last save', async () => {
+    const disk = fakeFs(FILES, [`${DIR}/a.csv`, `${DIR}/d.csv`]);
+    const failure = new Error('connection reset');
+    const up = fakeUploader(2, failure);
+    await expect(uploadDirectory(DIR, { fs: disk.fs, uploader: up.uploader, batchSize: 2 })).rejects.toBe(failure);
+    // batch 1 = b, c (a was skipped): saved. Batch 2 = e (d skipped): fails, and the save must still record d.
+    expect(disk.manifest()).toEqual({
+      uploaded: ['b.csv', 'c.csv'],
+      skipped: [
+        { name: 'a.csv', reason: `EACCES: permission denied, open '${DIR}/a.csv'` },
+        { name: 'd.csv', reason: `EACCES: permission denied, open '${DIR}/d.csv'` },
+      ],
+    });
+    const last = disk.ops.slice(-2);
+    expect(last).toEqual([`write ${MANIFEST}.tmp`, `rename ${MANIFEST}.tmp -> ${MANIFEST}`]);
+  });
+
+  it('saves after every successful batch, before the next batch is sent', async () => {
+    const disk = fakeFs(FILES);
+    const seen: unknown[] = [];
+    const uploader = {
+      async uploadBatch(items: readonly UploadItem[]): Promise<void> {
+        seen.push({ sending: items.map((i) => i.name), uploaded: disk.manifest()?.uploaded ?? [] });
+      },
+    };
+    await uploadDirectory(DIR, { fs: disk.fs, uploader, batchSize: 2 });
+    expect(seen).toEqual([
+      { sending: ['a.csv', 'b.csv'], uploaded: [] },
+      { sending: ['c.csv', 'd.csv'], uploaded: ['a.csv', 'b.csv'] },
+      { sending: ['e.csv'], uploaded: ['a.csv', 'b.csv', 'c.csv', 'd.csv'] },
+    ]);
+  });
+
+  it('orders names by plain code-unit comparison (what sort() gives), not locale or numeric order', async () => {
+    const disk = fakeFs({
+      [`${DIR}/b.csv`]: 'b',
+      [`${DIR}/10.csv`]: '10',
+      [`${DIR}/B.csv`]: 'B',
+      [`${DIR}/9.csv`]: '9',
+      [`${DIR}/a.csv`]: 'a',
+    });
+    const up = fakeUploader();
+    await uploadDirectory(DIR, { fs: disk.fs, uploader: up.uploader, batchSize: 5 });
+    expect(up.batches).toEqual([['10.csv', '9.csv', 'B.csv', 'a.csv', 'b.csv']]);
+  });
+
+  it('accepts batchSize 1: one file per batch', async () => {
+    const disk = fakeFs({ [`${DIR}/b.csv`]: 'b', [`${DIR}/a.csv`]: 'a' });
+    const up = fakeUploader();
+    await uploadDirectory(DIR, { fs: disk.fs, uploader: up.uploader, batchSize: 1 });
+    expect(up.batches).toEqual([['a.csv'], ['b.csv']]);
+    expect(disk.manifest()).toEqual({ uploaded: ['a.csv', 'b.csv'], skipped: [] });
+  });
+
+  it.each([0, -2, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects batchSize %p before touching the file system', async (batchSize) => {
     const disk = fakeFs(FILES);
     const up = fakeUploader();
     await expect(uploadDirectory(DIR, { fs: disk.fs, uploader: up.uploader, batchSize })).rejects.toThrow(RangeError);
     expect(disk.ops).toEqual([]);
     expect(disk.reads).toEqual([]);
+    expect(disk.existsCalls).toEqual([]);
   });
 });

@@ -70,27 +70,24 @@ export function runCommand(
       return;
     }
 
-    let settled = false;
+    // No "settled" flag is needed: a promise settles once, so an exit or output after the timeout cannot
+    // change the outcome, and the exit clears the timer so the deadline never fires after it.
     let stdout = '';
     let stderr = '';
     let truncated = false;
 
     const timer = timers.setTimeout(() => {
-      if (settled) return;
-      settled = true;
       child.kill('SIGTERM');
       reject(new CommandTimeoutError(display, options.timeoutMs, `Command "${display}" timed out after ${options.timeoutMs} ms and was killed`));
     }, options.timeoutMs);
 
     child.onStdout((chunk) => {
-      if (settled) return;
       const room = Math.max(0, max - stdout.length);
       if (chunk.length > room) truncated = true;
       stdout += chunk.slice(0, room);
     });
 
     child.onStderr((chunk) => {
-      if (settled) return;
       stderr += chunk;
       if (stderr.length > max) {
         truncated = true;
@@ -99,13 +96,10 @@ export function runCommand(
     });
 
     child.onExit((code) => {
-      if (settled) return;
-      settled = true;
       timers.clearTimeout(timer);
       if (code !== 0 && options.check !== false) {
         const tail = tailLines(stderr, 3);
-        const detail = tail === '' ? '(no stderr output)' : tail;
-        reject(new CommandFailedError(display, code, tail, `Command "${display}" failed with exit code ${code}:\n${detail}`));
+        reject(new CommandFailedError(display, code, tail, `Command "${display}" failed with exit code ${code}. Last stderr lines:\n${tail}`));
         return;
       }
       resolve({ code, stdout, stderr, truncated });

@@ -65,7 +65,7 @@ export interface Finding {
 }
 
 const AWS_ACCESS_KEY = /\bAKIA[0-9A-Z]{16}\b/;
-const HARDCODED_SECRET = /\w*(?:key|secret|token|password)\w*['"]?\s*[:=]\s*(['"])[^'"]{8,}\1/i;
+const HARDCODED_SECRET = /(?:key|secret|token|password)\w*['"]?\s*[:=]\s*(['"])[^'"]{8,}\1/i;
 
 export function scanForSecrets(source: string): Finding[] {
   const findings: Finding[] = [];

@@ -47,6 +47,43 @@ describe('createLogger', () => {
     });
   });
 
+  it('writes ts, level and msg first, then the context fields in their order', () => {
+    const { lines, logger } = setup('DEBUG');
+    logger.info('scaled', { service: 'api', from: 2, to: 5 });
+    expect(lines).toEqual(['{"ts":"2024-05-17T09:30:00.000Z","level":"INFO","msg":"scaled","service":"api","from":2,"to":5}']);
+  });
+
+  it('reads the injected clock for every record', () => {
+    const lines: string[] = [];
+    let t = Date.UTC(2024, 0, 1, 0, 0, 0, 5);
+    const logger = createLogger({ sink: { write: (l) => { lines.push(l); } }, clock: { now: () => t } });
+    logger.warning('first');
+    t += 61_000;
+    logger.error('second');
+    expect(lines.map((l) => JSON.parse(l).ts)).toEqual(['2024-01-01T00:00:00.005Z', '2024-01-01T00:01:01.005Z']);
+  });
+
+  it('converts only real Error objects, not look-alikes', () => {
+    const { records, logger } = setup();
+    class DeployError extends Error {
+      constructor(message: string) {
+        super(message);
+        this.name = 'DeployError';
+      }
+    }
+    logger.error('failed', { cause: new DeployError('quota exceeded'), plain: { name: 'x', message: 'y' }, count: 0 });
+    expect(records()).toEqual([
+      {
+        ts: '2024-05-17T09:30:00.000Z',
+        level: 'ERROR',
+        msg: 'failed',
+        cause: { type: 'DeployError', message: 'quota exceeded' },
+        plain: { name: 'x', message: 'y' },
+        count: 0,
+      },
+    ]);
+  });
+
   it('keeps its own ts, level and msg when the context tries to set them', () => {
     const { records, logger } = setup();
     logger.warning('disk low', { level: 'DEBUG', msg: 'spoofed', ts: 0, host: 'web-1' });
@@ -106,6 +143,78 @@ describe('createLogger', () => {
     expect(logger.getLevel()).toBe('WARNING');
   });
 
+  it.each(['debug', 'toString', 'constructor', 'CRITICAL'])('rejects the unknown level name %p', (name) => {
+    const { logger } = setup('INFO');
+    expect(() => logger.setLevel(name as Level)).toThrow(RangeError);
+    expect(logger.getLevel()).toBe('INFO');
+    expect(() => createLogger({ sink: { write: () => {} }, clock: { now: () => 0 }, level: name as Level })).toThrow(RangeError);
+  });
+
+  it('writes a record at exactly the threshold, at every level', () => {
+    const levels: Level[] = ['DEBUG', 'INFO', 'WARNING', 'ERROR'];
+    for (const level of levels) {
+      const { records, logger } = setup(level);
+      logger.debug('d');
+      logger.info('i');
+      logger.warning('w');
+      logger.error('e');
+      expect(records().map((r) => r.level)).toEqual(levels.slice(levels.indexOf(level)));
+      expect(levels.map((l) => logger.isEnabledFor(l))).toEqual(levels.map((l) => levels.indexOf(l) >= levels.indexOf(level)));
+    }
+  });
+
+  it('restores the outer temporary level when withLevel calls are nested', () => {
+    const { records, logger } = setup('ERROR');
+    logger.withLevel('INFO', () => {
+      logger.withLevel('DEBUG', () => {
+        logger.debug('inner');
+      });
+      expect(logger.getLevel()).toBe('INFO');
+      logger.debug('dropped');
+      logger.info('outer');
+    });
+    expect(logger.getLevel()).toBe('ERROR');
+    expect(records().map((r) => r.msg)).toEqual(['inner', 'outer']);
+  });
+
+  it('passes on the very error thrown, sync or async, after restoring the level', async () => {
+    const { logger } = setup('ERROR');
+    const boom = new Error('boom');
+    let caught: unknown;
+    try {
+      logger.withLevel('DEBUG', () => { throw boom; });
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBe(boom);
+    expect(logger.getLevel()).toBe('ERROR');
+    const later = { code: 'E_NOT_AN_ERROR' };
+    const pending = logger.withLevel('INFO', async () => {
+      await Promise.resolve();
+      throw later;
+    });
+    expect(logger.getLevel()).toBe('INFO');
+    await expect(pending).rejects.toBe(later);
+    expect(logger.getLevel()).toBe('ERROR');
+  });
+
+  it('returns a non-promise result of fn unchanged, null and plain objects included', () => {
+    const { logger } = setup('ERROR');
+    const report = { then: 'not a function', replicas: 3 };
+    expect(logger.withLevel('DEBUG', () => report)).toBe(report);
+    expect(logger.withLevel('DEBUG', () => null)).toBeNull();
+    expect(logger.withLevel('DEBUG', () => undefined)).toBeUndefined();
+    expect(logger.getLevel()).toBe('ERROR');
+  });
+
+  it('calls a lazy message once when the record is written, also inside withLevel', () => {
+    const { records, logger } = setup();
+    let built = 0;
+    logger.withLevel('DEBUG', () => logger.debug(() => { built++; return `state ${built}`; }));
+    expect(built).toBe(1);
+    expect(records().map((r) => r.msg)).toEqual(['state 1']);
+  });
+
   it('rejects unknown level names', () => {
     const { logger } = setup();
     expect(() => logger.setLevel('VERBOSE' as Level)).toThrow(RangeError);
@@ -127,5 +236,12 @@ describe('shouldRotate', () => {
 
   it('never rotates an empty file, even for an oversized line', () => {
     expect(shouldRotate(0, 5000, 1000)).toBe(false);
+    expect(shouldRotate(0, 1000, 1000)).toBe(false);
+  });
+
+  it('rotates a file holding a single byte when the next line is oversized', () => {
+    expect(shouldRotate(1, 5000, 1000)).toBe(true);
+    expect(shouldRotate(1, 1000, 1000)).toBe(true);
+    expect(shouldRotate(1, 999, 1000)).toBe(false);
   });
 });

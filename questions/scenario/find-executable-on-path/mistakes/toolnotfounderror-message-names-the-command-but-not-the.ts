@@ -1,0 +1,78 @@
+// Title: ToolNotFoundError message names the command but not the directories searched
+// Breaks: "whose message names the command and lists those directories"
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface FileInfo {
+  isFile: boolean;
+  executable: boolean;
+}
+
+export interface FileSystem {
+  /** Information about the path, or null if nothing exists there. */
+  stat(path: string): FileInfo | null;
+}
+
+export interface WhichOptions {
+  env: Env;
+  fs: FileSystem;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export type Runner = (file: string, args: readonly string[]) => Promise<RunResult>;
+
+export class ToolNotFoundError extends Error {
+  constructor(readonly command: string, readonly searched: readonly string[], message: string) {
+    super(message);
+    this.name = 'ToolNotFoundError';
+  }
+}
+
+function qualifies(fs: FileSystem, path: string): boolean {
+  const info = fs.stat(path);
+  return info !== null && info.isFile && info.executable;
+}
+
+function pathDirs(env: Env): string[] {
+  const raw = env.PATH;
+  if (raw === undefined || raw === '') return [];
+  return raw.split(':').filter((dir) => dir !== '');
+}
+
+function joinPath(dir: string, cmd: string): string {
+  return dir.endsWith('/') ? dir + cmd : `${dir}/${cmd}`;
+}
+
+export function which(cmd: string, options: WhichOptions): string | null {
+  const { env, fs } = options;
+  if (cmd === '') return null;
+  if (cmd.includes('/')) {
+    return qualifies(fs, cmd) ? cmd : null;
+  }
+  for (const dir of pathDirs(env)) {
+    const candidate = joinPath(dir, cmd);
+    if (qualifies(fs, candidate)) return candidate;
+  }
+  return null;
+}
+
+export async function runTool(
+  cmd: string,
+  args: readonly string[],
+  deps: WhichOptions & { run: Runner },
+): Promise<RunResult> {
+  const resolved = which(cmd, deps);
+  if (resolved === null) {
+    const searched = cmd.includes('/') ? [] : pathDirs(deps.env);
+    throw new ToolNotFoundError(
+      cmd,
+      searched,
+      `command not found: "${cmd}" (searched ${searched.length} PATH directories)`,
+    );
+  }
+  return deps.run(resolved, args);
+}

@@ -27,6 +27,12 @@ describe('endpointKey', () => {
     expect(endpointKey('db1', 1)).not.toBe(endpointKey('db', 11));
     expect(endpointKey('db:1', 2)).not.toBe(endpointKey('db', 12));
   });
+
+  it('compares hosts exactly: case and spaces make a different key', () => {
+    expect(endpointKey('DB', 5432)).not.toBe(endpointKey('db', 5432));
+    expect(endpointKey('db ', 5432)).not.toBe(endpointKey('db', 5432));
+    expect(endpointKey('', 5432)).toBe(endpointKey('', 5432));
+  });
 });
 
 describe('applyTagUpdates', () => {
@@ -47,6 +53,24 @@ describe('applyTagUpdates', () => {
       { host: 'cache-1', port: 6379, remove: ['primary'], add: ['replica', 'replica'] },
     ]);
     expect(result[2].tags).toEqual(['redis', 'replica']);
+  });
+
+  it('applies a later update to the result of an earlier one for the same instance', () => {
+    const result = applyTagUpdates(makeInventory(), [
+      { host: 'web-1', port: 80, add: ['green'] },
+      { host: 'web-1', port: 80, remove: ['frontend'] },
+      { host: 'web-1', port: 80, add: ['canary'] },
+    ]);
+    expect(result[0].tags).toEqual(['blue', 'green', 'canary']);
+  });
+
+  it('removes before adding, so a tag in both lists of one update ends up present, moved to the end', () => {
+    const result = applyTagUpdates(makeInventory(), [
+      { host: 'web-1', port: 80, remove: ['frontend', 'gone'], add: ['frontend'] },
+      { host: 'cache-1', port: 6379, remove: ['new'], add: ['new'] },
+    ]);
+    expect(result[0].tags).toEqual(['blue', 'frontend']);
+    expect(result[2].tags).toEqual(['redis', 'new']);
   });
 
   it('works on deeply frozen input and leaves it exactly as it was', () => {
@@ -77,6 +101,31 @@ describe('applyTagUpdates', () => {
     expect(result[2]).toBe(inventory[2]);
   });
 
+  it('returns a new object with a new tags array even when an update changes no tag', () => {
+    const inventory = makeInventory();
+    const result = applyTagUpdates(inventory, [
+      { host: 'web-1', port: 80, add: ['blue'] },
+      { host: 'cache-1', port: 6379, remove: ['absent'] },
+      { host: 'web-1', port: 8080 },
+    ]);
+    expect(result).toEqual(inventory);
+    for (const i of [0, 1, 2]) {
+      expect(result[i]).not.toBe(inventory[i]);
+      expect(result[i].tags).not.toBe(inventory[i].tags);
+    }
+  });
+
+  it('treats hosts that differ only in case as different instances', () => {
+    const inventory = deepFreeze([
+      { host: 'DB', port: 5432, tags: ['upper'] },
+      { host: 'db', port: 5432, tags: ['lower'] },
+    ]);
+    const result = applyTagUpdates(inventory, [{ host: 'db', port: 5432, add: ['x'] }]);
+    expect(result.map((i) => i.tags)).toEqual([['upper'], ['lower', 'x']]);
+    expect(result[0]).toBe(inventory[0]);
+    expect(() => applyTagUpdates(inventory, [{ host: 'Db', port: 5432, add: ['x'] }])).toThrow('Db:5432');
+  });
+
   it('returns an equal but new array when there are no updates', () => {
     const inventory = makeInventory();
     const result = applyTagUpdates(inventory, []);
@@ -92,12 +141,16 @@ describe('applyTagUpdates', () => {
         { host: 'cache-1', port: 6380, add: ['replica'] },
       ]),
     ).toThrow('cache-1:6380');
+    expect(() => applyTagUpdates(inventory, [{ host: 'cache-2', port: 6379 }])).toThrow(Error);
     expect(inventory).toEqual(makeInventory());
   });
 
-  it('rejects an inventory that lists the same host and port twice', () => {
+  it('rejects an inventory that lists the same host and port twice, naming host:port', () => {
     const inventory = [...makeInventory(), { host: 'web-1', port: 80, tags: [] }];
     expect(() => applyTagUpdates(inventory, [])).toThrow('web-1:80');
+    expect(() => applyTagUpdates(inventory, [])).toThrow(Error);
+    const apart = [{ host: 'cache-1', port: 6379, tags: [] }, ...makeInventory()];
+    expect(() => applyTagUpdates(apart, [{ host: 'web-1', port: 80, add: ['x'] }])).toThrow('cache-1:6379');
   });
 
   it('treats hosts whose name and port would concatenate alike as different instances', () => {

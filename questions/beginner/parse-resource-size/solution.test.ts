@@ -1,5 +1,18 @@
 import { parseQuantity, toBytes, toMillicores } from './solution';
 
+/** Throws an Error whose message quotes `text` (as typed, or escaped the way JSON.stringify does). */
+function expectQuotedError(run: () => unknown, text: string): void {
+  let thrown: unknown;
+  try {
+    run();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(Error);
+  const message = (thrown as Error).message;
+  expect([`"${text}"`, JSON.stringify(text)].some((quoted) => message.includes(quoted))).toBe(true);
+}
+
 const wholeQuantities: [string, number][] = [
   ['64', 64],
   ['0', 0],
@@ -32,10 +45,19 @@ describe('parseQuantity', () => {
     expect(parseQuantity('  2Gi\n')).toBe(2_147_483_648);
   });
 
-  it.each(['', '   ', 'Gi', '1GB', '1K', '1gi', '1mi', '-1Gi', '+1Gi', '1 Gi', '1.', '.5', '1.2.3M', '1e3', '0x10', 'NaN', 'Infinity'])(
-    'rejects %p with an error that quotes the input',
+  it('accepts leading zeros and a zero fraction', () => {
+    expect(parseQuantity('007')).toBe(7);
+    expect(parseQuantity('0.25')).toBe(0.25);
+    expect(parseQuantity('\t1.0Ki ')).toBe(1024);
+  });
+
+  it.each([
+    '', '   ', 'Gi', 'm', 'k', '1GB', '1K', '1KI', '1kI', '1gi', '1mi', '1e', 'e', '-1Gi', '+1Gi', '-0', '1 Gi', '1\tGi',
+    '1 000', '1.', '2.Gi', '.5', '.5Gi', '1.2.3M', '1,5G', '1e3', '1E3', '0x10', 'NaN', 'Infinity', '1Gi1', 'Gi1',
+  ])(
+    'rejects %p with an Error that quotes the input',
     (text) => {
-      expect(() => parseQuantity(text)).toThrow(JSON.stringify(text));
+      for (const parse of [parseQuantity, toBytes, toMillicores]) expectQuotedError(() => parse(text), text);
     },
   );
 });
@@ -57,7 +79,11 @@ describe('toBytes', () => {
     expect(toBytes('250m')).toBe(1);
     expect(toBytes('0.5')).toBe(1);
     expect(toBytes('1.0001k')).toBe(1001);
+    expect(toBytes('1.000000001')).toBe(2);
+    expect(toBytes('1001m')).toBe(2);
+    expect(toBytes('1000m')).toBe(1);
     expect(toBytes('0')).toBe(0);
+    expect(toBytes('0.000Gi')).toBe(0);
   });
 
   it('throws a RangeError rather than returning an imprecise huge number', () => {
@@ -67,8 +93,18 @@ describe('toBytes', () => {
     expect(() => toBytes('10P')).toThrow(RangeError);
   });
 
+  it('returns Number.MAX_SAFE_INTEGER itself and throws a RangeError just above it', () => {
+    expect(toBytes('9007199254740991')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(toBytes('9007199254740990.5')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(toBytes('9007199254740.991k')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => toBytes('9007199254740992')).toThrow(RangeError);
+    expect(() => toBytes('9007199254740991.1')).toThrow(RangeError);
+    expect(() => toBytes('9007199254740.992k')).toThrow(RangeError);
+  });
+
   it('rejects malformed input with the input quoted', () => {
     expect(() => toBytes('2 GiB')).toThrow('"2 GiB"');
+    expect(() => toMillicores(' 5x ')).toThrow('" 5x "');
   });
 });
 
@@ -89,5 +125,19 @@ describe('toMillicores', () => {
     expect(toMillicores('0.0001')).toBe(1);
     expect(toMillicores('1.0001')).toBe(1001);
     expect(toMillicores('0.5m')).toBe(1);
+    expect(toMillicores('1.0000001')).toBe(1001);
+    expect(toMillicores('0m')).toBe(0);
+    expect(toMillicores('0.000')).toBe(0);
+  });
+
+  it('returns Number.MAX_SAFE_INTEGER itself and throws a RangeError just above it', () => {
+    expect(toMillicores('9007199254740991m')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(toMillicores('9007199254740.991')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(toMillicores('9007199254740.9905')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => toMillicores('9007199254740992m')).toThrow(RangeError);
+    expect(() => toMillicores('9007199254740.992')).toThrow(RangeError);
+    expect(() => toMillicores('9007199254740.9911')).toThrow(RangeError);
+    expect(() => toMillicores('1E')).toThrow(RangeError);
+    expect(toMillicores('9.007T')).toBe(9_007_000_000_000_000);
   });
 });

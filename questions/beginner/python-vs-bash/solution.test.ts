@@ -50,6 +50,39 @@ describe('topStatusCodes', () => {
     });
   });
 
+  it('reads the status after the first quoted section of a combined-format line (referer and agent quoted too)', () => {
+    const combined = (status: string) =>
+      `10.0.0.7 - - [12/Mar/2025:10:01:44 +0000] "GET /health HTTP/1.1" ${status} 512 "https://ci.example/x" "curl/8.5 (x86_64)"`;
+    expect(topStatusCodes([combined('200'), combined('503'), combined('503')], 5)).toEqual({
+      top: [
+        { status: 503, count: 2 },
+        { status: 200, count: 1 },
+      ],
+      malformed: 0,
+    });
+  });
+
+  it('accepts a status that ends the line or is followed by a tab', () => {
+    const lines = ['10.0.0.7 - - [12/Mar/2025:10:01:44 +0000] "GET / HTTP/1.1" 201', line('201\t'), `  ${line('201')}  `];
+    expect(topStatusCodes(lines, 5)).toEqual({ top: [{ status: 201, count: 3 }], malformed: 0 });
+  });
+
+  it('accepts exactly 100 to 599: both ends in, their neighbours out', () => {
+    const lines = [line('100'), line('599'), line('599'), line('099'), line('600'), line('000')];
+    expect(topStatusCodes(lines, 5)).toEqual({
+      top: [
+        { status: 599, count: 2 },
+        { status: 100, count: 1 },
+      ],
+      malformed: 3,
+    });
+  });
+
+  it('counts a token that merely starts with digits, or is not exactly three digits, as malformed', () => {
+    const lines = [line('200abc'), line('0200'), line('20x'), line('2e2'), line('+200'), line('-200'), line('200.0')];
+    expect(topStatusCodes(lines, 5)).toEqual({ top: [], malformed: 7 });
+  });
+
   it('counts malformed lines and keeps them out of the ranking', () => {
     const lines = [
       line('200'),
@@ -81,7 +114,21 @@ describe('topStatusCodes', () => {
     expect(topStatusCodes([line('200'), 'garbage'], 0)).toEqual({ top: [], malformed: 1 });
   });
 
-  it.each([-1, 1.5, Number.NaN])('rejects n = %p with a RangeError', (n) => {
-    expect(() => topStatusCodes([line('200')], n)).toThrow(RangeError);
+  it('keeps exactly n entries, cutting after the tie-break', () => {
+    const lines = [line('503'), line('404'), line('200'), line('500'), line('500')];
+    expect(topStatusCodes(lines, 1).top).toEqual([{ status: 500, count: 2 }]);
+    expect(topStatusCodes(lines, 3).top).toEqual([
+      { status: 500, count: 2 },
+      { status: 200, count: 1 },
+      { status: 404, count: 1 },
+    ]);
   });
+
+  it.each([-1, -0.5, 1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    'rejects n = %p with a RangeError',
+    (n) => {
+      expect(() => topStatusCodes([line('200')], n)).toThrow(RangeError);
+      expect(() => topStatusCodes([], n)).toThrow(RangeError);
+    },
+  );
 });

@@ -118,6 +118,87 @@ describe('retry', () => {
     ]);
   });
 
+  it('logs String(error) for thrown values that are not Error objects, and error.message for errors', async () => {
+    const thrown: unknown[] = [503, undefined, null, { message: 'not an Error', code: 'E1' }, new RangeError(''), new Error('reset')];
+    let calls = 0;
+    const rec = recorder();
+    const result = await retry(
+      () => {
+        throw thrown[calls++];
+      },
+      { retries: thrown.length, waitMs: 1, sleep: rec.sleep, log: rec.log },
+    );
+    expect(result).toBeNull();
+    expect(rec.logs).toEqual([
+      'Attempt 1/6 failed: 503; retrying in 1 ms',
+      'Attempt 2/6 failed: undefined; retrying in 1 ms',
+      'Attempt 3/6 failed: null; retrying in 1 ms',
+      'Attempt 4/6 failed: [object Object]; retrying in 1 ms',
+      'Attempt 5/6 failed: ; retrying in 1 ms',
+      'Attempt 6/6 failed: reset; giving up',
+    ]);
+  });
+
+  it('treats a promise returned by a plain function, then rejected, as a failure', async () => {
+    let calls = 0;
+    const rec = recorder();
+    const result = await retry(
+      () => (++calls < 3 ? Promise.reject(new Error('503 from upstream')) : Promise.resolve('ok')),
+      { retries: 3, waitMs: 1, sleep: rec.sleep, log: rec.log },
+    );
+    expect(result).toBe('ok');
+    expect(calls).toBe(3);
+    expect(rec.logs).toHaveLength(2);
+  });
+
+  it('with an explicit waitMs of 0 still sleeps 0 ms between attempts (0 is not "use the default")', async () => {
+    const call = flaky(2, 'ok');
+    const rec = recorder();
+    await expect(retry(call.fn, { retries: 3, waitMs: 0, sleep: rec.sleep, log: rec.log })).resolves.toBe('ok');
+    expect(rec.sleeps).toEqual([0, 0]);
+    expect(rec.logs[0]).toBe('Attempt 1/3 failed: timeout; retrying in 0 ms');
+  });
+
+  it('accepts a fractional waitMs and passes it to sleep unchanged', async () => {
+    const call = flaky(1, 'ok');
+    const rec = recorder();
+    await expect(retry(call.fn, { retries: 2, waitMs: 12.5, sleep: rec.sleep, log: rec.log })).resolves.toBe('ok');
+    expect(rec.sleeps).toEqual([12.5]);
+  });
+
+  it('uses the defaults when retries and waitMs are given as undefined', async () => {
+    const call = flaky(Infinity, 'never');
+    const rec = recorder();
+    await retry(call.fn, { retries: undefined, waitMs: undefined, sleep: rec.sleep, log: rec.log });
+    expect(call.calls).toBe(3);
+    expect(rec.sleeps).toEqual([2000, 2000]);
+    expect(rec.logs[2]).toBe('Attempt 3/3 failed: timeout; giving up');
+  });
+
+  it('logs to console.warn when no log is given', async () => {
+    const original = console.warn;
+    const warned: unknown[][] = [];
+    console.warn = (...data: unknown[]) => {
+      warned.push(data);
+    };
+    try {
+      const call = flaky(1, 'ok');
+      const rec = recorder();
+      await expect(retry(call.fn, { retries: 2, waitMs: 7, sleep: rec.sleep })).resolves.toBe('ok');
+      expect(warned).toEqual([['Attempt 1/2 failed: timeout; retrying in 7 ms']]);
+    } finally {
+      console.warn = original;
+    }
+  });
+
+  it.each([null, undefined])('returns a success value of %p at once', async (value) => {
+    const call = flaky(0, value);
+    const rec = recorder();
+    await expect(retry(call.fn, { retries: 3, waitMs: 5, sleep: rec.sleep, log: rec.log })).resolves.toBe(value);
+    expect(call.calls).toBe(1);
+    expect(rec.logs).toEqual([]);
+  });
+
   it.each([0, '', false])('returns a falsy success value (%p) instead of retrying', async (value) => {
     const call = flaky(0, value);
     const rec = recorder();
@@ -125,15 +206,34 @@ describe('retry', () => {
     expect(call.calls).toBe(1);
   });
 
-  it.each([0, -1, 2.5, Number.NaN])('rejects retries = %p with a RangeError before calling fn', async (retries) => {
+  it.each([0, -1, 0.5, 2.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    'rejects retries = %p with a RangeError before calling fn',
+    async (retries) => {
+      const call = flaky(0, 'x');
+      const rec = recorder();
+      const pending = retry(call.fn, { retries, sleep: rec.sleep, log: rec.log });
+      await expect(pending).rejects.toThrow(RangeError);
+      expect(call.calls).toBe(0);
+      expect(rec.sleeps).toEqual([]);
+    },
+  );
+
+  it.each([-5, -0.001, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])(
+    'rejects waitMs = %p with a RangeError before calling fn',
+    async (waitMs) => {
+      const call = flaky(0, 'x');
+      const rec = recorder();
+      const pending = retry(call.fn, { waitMs, sleep: rec.sleep, log: rec.log });
+      await expect(pending).rejects.toThrow(RangeError);
+      expect(call.calls).toBe(0);
+      expect(rec.sleeps).toEqual([]);
+      expect(rec.logs).toEqual([]);
+    },
+  );
+
+  it('accepts the smallest valid options: retries = 1 and waitMs = 0', async () => {
     const call = flaky(0, 'x');
     const rec = recorder();
-    await expect(retry(call.fn, { retries, sleep: rec.sleep, log: rec.log })).rejects.toThrow(RangeError);
-    expect(call.calls).toBe(0);
-  });
-
-  it('rejects a negative waitMs with a RangeError', async () => {
-    const rec = recorder();
-    await expect(retry(() => 1, { waitMs: -5, sleep: rec.sleep, log: rec.log })).rejects.toThrow(RangeError);
+    await expect(retry(call.fn, { retries: 1, waitMs: 0, sleep: rec.sleep, log: rec.log })).resolves.toBe('x');
   });
 });

@@ -1,15 +1,18 @@
 import { withLock, withResource } from './solution';
 
 const tick = () => Promise.resolve();
+const ticks = async (n: number) => {
+  for (let i = 0; i < n; i++) await tick();
+};
 
-function fakeHandle(events: string[], closeError?: Error) {
+function fakeHandle(events: string[], closeError?: unknown, closeTicks = 1) {
   return {
     closed: 0,
     async close() {
-      await tick();
+      await ticks(closeTicks);
       this.closed++;
       events.push('close');
-      if (closeError) throw closeError;
+      if (closeError !== undefined) throw closeError;
     },
   };
 }
@@ -31,8 +34,12 @@ describe('withResource', () => {
     const events: string[] = [];
     const handle = fakeHandle(events);
     const boom = new Error('disk full');
-    await expect(withResource(() => handle, () => { throw boom; })).rejects.toBe(boom);
+    const reported: unknown[] = [];
+    await expect(
+      withResource(() => handle, () => { throw boom; }, { onCloseError: (e) => reported.push(e) }),
+    ).rejects.toBe(boom);
     expect(handle.closed).toBe(1);
+    expect(reported).toEqual([]);
   });
 
   it('closes the handle after the body\'s promise rejects', async () => {
@@ -88,6 +95,73 @@ describe('withResource', () => {
     await expect(withResource(() => handle, () => { throw bodyError; })).rejects.toBe(bodyError);
   });
 
+  it('opens once, hands the opened resource to the body, and reports nothing when all goes well', async () => {
+    const handle = fakeHandle([]);
+    let opens = 0;
+    let seen: unknown;
+    const reported: unknown[] = [];
+    const value = await withResource(
+      async () => { opens++; await tick(); return handle; },
+      (r) => { seen = r; return r.closed; },
+      { onCloseError: (e) => reported.push(e) },
+    );
+    expect(value).toBe(0);
+    expect(opens).toBe(1);
+    expect(seen).toBe(handle);
+    expect(handle.closed).toBe(1);
+    expect(reported).toEqual([]);
+  });
+
+  it('waits for a slow async close() on the failure path too, and reports its error before settling', async () => {
+    const events: string[] = [];
+    const closeError = new Error('close failed');
+    const handle = fakeHandle(events, closeError, 6);
+    const bodyError = new Error('query failed');
+    const reported: unknown[] = [];
+    const run = withResource(() => handle, async () => {
+      await tick();
+      events.push('body:failing');
+      throw bodyError;
+    }, {
+      onCloseError: (e) => { events.push('reported'); reported.push(e); },
+    });
+    const outcome = await run.then(() => 'resolved', (e: unknown) => e);
+    events.push('settled');
+    expect(outcome).toBe(bodyError);
+    expect(events).toEqual(['body:failing', 'close', 'reported', 'settled']);
+    expect(reported).toEqual([closeError]);
+    expect(handle.closed).toBe(1);
+  });
+
+  it('keeps non-Error values as they were thrown: the body\'s is rejected, the close\'s is reported', async () => {
+    const handle = fakeHandle([], 'EBADF');
+    const reported: unknown[] = [];
+    const run = withResource(() => handle, () => { throw 'quota exceeded'; }, { onCloseError: (e) => reported.push(e) });
+    await expect(run).rejects.toBe('quota exceeded');
+    expect(reported).toEqual(['EBADF']);
+    expect(handle.closed).toBe(1);
+
+    const onlyClose = fakeHandle([], 404);
+    await expect(withResource(() => onlyClose, () => 'ok')).rejects.toBe(404);
+    expect(onlyClose.closed).toBe(1);
+  });
+
+  it('handles a synchronous close() that throws, on both paths, calling it once', async () => {
+    let closes = 0;
+    const closeError = new Error('EIO');
+    const syncHandle = () => ({ close(): void { closes++; throw closeError; } });
+    await expect(withResource(syncHandle, () => 'data')).rejects.toBe(closeError);
+    expect(closes).toBe(1);
+
+    const bodyError = new Error('parse error');
+    const reported: unknown[] = [];
+    await expect(
+      withResource(syncHandle, () => { throw bodyError; }, { onCloseError: (e) => reported.push(e) }),
+    ).rejects.toBe(bodyError);
+    expect(closes).toBe(2);
+    expect(reported).toEqual([closeError]);
+  });
+
   it('rejects with the close error when only close() fails', async () => {
     const closeError = new Error('flush failed');
     const handle = fakeHandle([], closeError);
@@ -98,14 +172,27 @@ describe('withResource', () => {
     expect(handle.closed).toBe(1);
     expect(reported).toEqual([]);
   });
+
+  it('rejects with the error of a slow async close() when only it fails, after it finished', async () => {
+    const events: string[] = [];
+    const closeError = new Error('flush failed');
+    const handle = fakeHandle(events, closeError, 6);
+    const outcome = await withResource(() => handle, async () => { await tick(); events.push('body'); return 1; }).then(
+      () => 'resolved',
+      (e: unknown) => e,
+    );
+    events.push('settled');
+    expect(outcome).toBe(closeError);
+    expect(events).toEqual(['body', 'close', 'settled']);
+  });
 });
 
 describe('withLock', () => {
-  function fakeLock(events: string[], acquireError?: Error) {
+  function fakeLock(events: string[], acquireError?: unknown) {
     return {
       async acquire() {
-        await tick();
-        if (acquireError) throw acquireError;
+        await ticks(3);
+        if (acquireError !== undefined) throw acquireError;
         events.push('acquire');
       },
       release() {
@@ -114,22 +201,44 @@ describe('withLock', () => {
     };
   }
 
-  it('acquires, runs the body, releases, and returns the body\'s value', async () => {
+  it('acquires, runs the body, releases after an async body has finished, and returns its value', async () => {
     const events: string[] = [];
     const value = await withLock(fakeLock(events), async () => {
-      events.push('critical');
-      await tick();
+      events.push('critical:start');
+      await ticks(3);
+      events.push('critical:end');
       return 'ok';
     });
+    events.push('settled');
     expect(value).toBe('ok');
-    expect(events).toEqual(['acquire', 'critical', 'release']);
+    expect(events).toEqual(['acquire', 'critical:start', 'critical:end', 'release', 'settled']);
   });
 
-  it('releases the lock when the body fails, and rethrows', async () => {
+  it('releases once for a synchronous body and returns its value', async () => {
+    const events: string[] = [];
+    await expect(withLock(fakeLock(events), () => 7)).resolves.toBe(7);
+    expect(events).toEqual(['acquire', 'release']);
+  });
+
+  it('releases the lock when the body fails, only after it failed, and rethrows the same error', async () => {
     const events: string[] = [];
     const boom = new Error('deploy failed');
-    await expect(withLock(fakeLock(events), async () => { await tick(); throw boom; })).rejects.toBe(boom);
+    await expect(
+      withLock(fakeLock(events), async () => { await ticks(3); events.push('failing'); throw boom; }),
+    ).rejects.toBe(boom);
+    expect(events).toEqual(['acquire', 'failing', 'release']);
+  });
+
+  it('releases the lock when the body throws synchronously, even a non-Error value', async () => {
+    const events: string[] = [];
+    await expect(withLock(fakeLock(events), () => { throw 'conflict'; })).rejects.toBe('conflict');
     expect(events).toEqual(['acquire', 'release']);
+  });
+
+  it('passes on a non-Error value from a failing acquire() without releasing', async () => {
+    const events: string[] = [];
+    await expect(withLock(fakeLock(events, 'EAGAIN'), () => 1)).rejects.toBe('EAGAIN');
+    expect(events).toEqual([]);
   });
 
   it('neither runs the body nor releases when acquire() fails', async () => {

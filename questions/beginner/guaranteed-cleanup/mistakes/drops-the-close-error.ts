@@ -1,0 +1,45 @@
+// Title: Keeps the body's error but silently drops the close error (onCloseError never called)
+// Breaks: "hand the close error to `options.onCloseError` if given"
+export interface Resource {
+  close(): void | Promise<void>;
+}
+
+export interface CleanupOptions {
+  /** Receives a close() error that would otherwise be lost because the body already failed. */
+  onCloseError?: (error: unknown) => void;
+}
+
+export async function withResource<R extends Resource, T>(
+  open: () => R | Promise<R>,
+  body: (resource: R) => T | Promise<T>,
+  options: CleanupOptions = {},
+): Promise<T> {
+  const resource = await open();
+  let result: T;
+  try {
+    result = await body(resource);
+  } catch (bodyError) {
+    try {
+      await resource.close();
+    } catch {
+      // the body's error is the one that matters
+    }
+    throw bodyError;
+  }
+  await resource.close();
+  return result;
+}
+
+export interface Lock {
+  acquire(): Promise<void>;
+  release(): void;
+}
+
+export async function withLock<T>(lock: Lock, body: () => T | Promise<T>): Promise<T> {
+  await lock.acquire();
+  try {
+    return await body();
+  } finally {
+    lock.release();
+  }
+}

@@ -1,0 +1,50 @@
+// Title: Also reports the close error to onCloseError when the body succeeded (it should only receive errors that would otherwise be lost)
+// Breaks: "If the body fails **and** `close()` also fails, reject with the **body's** error (the original cause must not be masked) and hand the close error to `options.onCloseError` if given."
+export interface Resource {
+  close(): void | Promise<void>;
+}
+
+export interface CleanupOptions {
+  /** Receives a close() error that would otherwise be lost because the body already failed. */
+  onCloseError?: (error: unknown) => void;
+}
+
+export async function withResource<R extends Resource, T>(
+  open: () => R | Promise<R>,
+  body: (resource: R) => T | Promise<T>,
+  options: CleanupOptions = {},
+): Promise<T> {
+  const resource = await open();
+  let result: T;
+  try {
+    result = await body(resource);
+  } catch (bodyError) {
+    try {
+      await resource.close();
+    } catch (closeError) {
+      options.onCloseError?.(closeError);
+    }
+    throw bodyError;
+  }
+  try {
+    await resource.close();
+  } catch (closeError) {
+    options.onCloseError?.(closeError);
+    throw closeError;
+  }
+  return result;
+}
+
+export interface Lock {
+  acquire(): Promise<void>;
+  release(): void;
+}
+
+export async function withLock<T>(lock: Lock, body: () => T | Promise<T>): Promise<T> {
+  await lock.acquire();
+  try {
+    return await body();
+  } finally {
+    lock.release();
+  }
+}

@@ -62,6 +62,20 @@ describe('topStatusCodes', () => {
     });
   });
 
+  it('reads a line that starts with the quoted request', () => {
+    expect(topStatusCodes(['"GET /health HTTP/1.1" 204 0', '"-" 204 0'], 5)).toEqual({
+      top: [{ status: 204, count: 2 }],
+      malformed: 0,
+    });
+  });
+
+  it('counts a line whose quote never closes as malformed, even if it starts with a status-like token', () => {
+    expect(topStatusCodes(['200 "GET /health HTTP/1.1 512', '404 - - no quotes at all'], 5)).toEqual({
+      top: [],
+      malformed: 2,
+    });
+  });
+
   it('accepts a status that ends the line or is followed by a tab', () => {
     const lines = ['10.0.0.7 - - [12/Mar/2025:10:01:44 +0000] "GET / HTTP/1.1" 201', line('201\t'), `  ${line('201')}  `];
     expect(topStatusCodes(lines, 5)).toEqual({ top: [{ status: 201, count: 3 }], malformed: 0 });

@@ -42,12 +42,54 @@ describe('renderTemplate', () => {
   it('copies every other $ unchanged', () => {
     const template = 'cost=5$ home=$HOME empty=${} digit=${1X} spaced=${ HOME } open=${HOME';
     expect(renderTemplate(template, { HOME: '/root' })).toBe(template);
+    const others = 'a=${HOME-x} b=${HOME:=x} c=${HOME:?x} d=${HO-ME} e=${HOME }x} f=${-} g=$\n{HOME} h=$ {HOME} i=${HOME.x}';
+    expect(renderTemplate(others, { HOME: '/root' })).toBe(others);
+    expect(renderTemplate('', {})).toBe('');
+    expect(renderTemplate('$', {})).toBe('$');
+  });
+
+  it('accepts names of a letter or _ then letters, digits or _, and nothing else', () => {
+    const env = { _: 'u', _x1: 'x', a: 'A', Z9_: 'z', log_level: 'info', '9a': 'no', 'A-B': 'no' };
+    expect(renderTemplate('${_}${_x1}${a}${Z9_}${log_level}', env)).toBe('uxAzinfo');
+    expect(renderTemplate('${9a}${A-B}${_-x}', env)).toBe('${9a}${A-B}${_-x}');
+  });
+
+  it('looks names up exactly as written (case-sensitive)', () => {
+    expect(renderTemplate('${Region:-none} ${region}', { region: 'eu', REGION: 'us' })).toBe('none eu');
+  });
+
+  it('does not take a default that would run past the end of the line, nor a name split by a newline', () => {
+    const template = 'a=${DB_HOST:-db\n.internal}\nb=${HOME\n}';
+    expect(renderTemplate(template, { HOME: '/root' })).toBe(template);
+    expect(renderTemplate('x=${MISSING:-}\n}', {})).toBe('x=\n}');
+  });
+
+  it('ends a default at the first }, and keeps $ and :- inside it literally', () => {
+    const env = { B: 'b' };
+    expect(renderTemplate('${A:-${B}}', env)).toBe('${B}');
+    expect(renderTemplate('${A:-x:-y}|${A:-$$}|${A:-{}', env)).toBe('x:-y|$$|{');
+  });
+
+  it('counts only the environment\'s own entries: an inherited name such as toString is missing', () => {
+    const error = thrownBy('a=${toString}\nb=${constructor:-none}', {});
+    expect((error as MissingVariablesError).missing).toEqual([{ name: 'toString', line: 1 }]);
+    expect(renderTemplate('${constructor:-none} ${hasOwnProperty:-none}', { __proto__: 'x' })).toBe('none none');
   });
 
   it('inserts values and defaults literally, without expanding them again', () => {
-    const env = { GREETING: 'hello ${USER}', USER: 'bob', PASSWORD: 'pa$$word' };
-    const template = 'greeting=${GREETING}\npassword=${PASSWORD}\nfallback=${NOPE:-a$$b}';
-    expect(renderTemplate(template, env)).toBe('greeting=hello ${USER}\npassword=pa$$word\nfallback=a$$b');
+    const env = { GREETING: 'hello ${USER}', USER: 'bob', PASSWORD: 'pa$$word', TOKEN: "a$&b$'c$1$<x>" };
+    const template = 'greeting=${GREETING}\npassword=${PASSWORD}\nfallback=${NOPE:-a$$b}\ntoken=${TOKEN}';
+    expect(renderTemplate(template, env)).toBe(
+      "greeting=hello ${USER}\npassword=pa$$word\nfallback=a$$b\ntoken=a$&b$'c$1$<x>",
+    );
+    expect(renderTemplate('${MISSING:-${USER}} ${EMPTY:-$USER}', { USER: 'bob', EMPTY: '' })).toBe('${USER} $USER');
+  });
+
+  it('throws instead of returning partial output when anything is missing, whatever else rendered', () => {
+    const error = thrownBy('ok=${SET}\nmissing=${UNSET}', { SET: 'yes', UNSET: undefined });
+    expect(error).toBeInstanceOf(MissingVariablesError);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as MissingVariablesError).missing).toEqual([{ name: 'UNSET', line: 2 }]);
   });
 
   it('reports every missing variable at once, in order, with 1-based line numbers', () => {
@@ -69,6 +111,16 @@ describe('renderTemplate', () => {
     expect((error as MissingVariablesError).missing).toEqual([
       { name: 'DB_URL', line: 2 },
       { name: 'DB_URL', line: 4 },
+    ]);
+  });
+
+  it('counts lines by \\n only, starting at 1, including after escapes and long lines', () => {
+    const template = '${FIRST}$$\n\n$${SKIP} ${A:-a}\n' + 'x'.repeat(200) + '${FOURTH}${FOURTH}\n';
+    const error = thrownBy(template, {});
+    expect((error as MissingVariablesError).missing).toEqual([
+      { name: 'FIRST', line: 1 },
+      { name: 'FOURTH', line: 4 },
+      { name: 'FOURTH', line: 4 },
     ]);
   });
 

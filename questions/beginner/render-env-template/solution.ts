@@ -37,7 +37,8 @@ export function renderTemplate(template: string, env: Env): string {
     ): string => {
       if (dollar !== undefined) return '$';
       const key = name as string;
-      const value = env[key];
+      // Only the environment's own entries: `${constructor}` must not find Object.prototype.constructor.
+      const value = Object.hasOwn(env, key) ? env[key] : undefined;
       if (fallback !== undefined) {
         return value === undefined || value === '' ? fallback : value;
       }

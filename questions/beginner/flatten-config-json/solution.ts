@@ -66,15 +66,10 @@ export function flatten(config: unknown): FlatConfig {
   return flat;
 }
 
-function leafCopy(value: FlatValue, path: string): JsonValue {
-  if (Array.isArray(value)) {
-    if (value.length > 0) throw new TypeError(`${path}: only empty arrays can be flat values`);
-    return [];
-  }
-  if (value !== null && typeof value === 'object') {
-    if (Object.keys(value).length > 0) throw new TypeError(`${path}: only empty objects can be flat values`);
-    return {};
-  }
+/** A fresh copy of a leaf: the only containers a FlatValue can be are an empty [] or {}. */
+function leafCopy(value: FlatValue): JsonValue {
+  if (Array.isArray(value)) return [];
+  if (value !== null && typeof value === 'object') return {};
   return value;
 }
 
@@ -116,7 +111,7 @@ export function unflatten(flat: FlatConfig): JsonObject {
       const container = node as Record<string | number, JsonValue>;
       const last = i === segments.length - 1;
       if (last) {
-        container[segment] = leafCopy(value, path);
+        container[segment] = leafCopy(value);
         return;
       }
       const wantArray = typeof segments[i + 1] === 'number';
@@ -141,12 +136,11 @@ export function toEnvVars(flat: FlatConfig, prefix: string): Record<string, stri
   const env: Record<string, string> = {};
   const source = new Map<string, string>();
   for (const [path, value] of Object.entries(flat)) {
-    const name = [prefix, path]
-      .filter((part) => part !== '')
-      .join('_')
+    // Runs of other characters become one _, so at most one _ is left at either end.
+    const name = `${prefix}_${path}`
       .toUpperCase()
       .replace(/[^A-Z0-9]+/g, '_')
-      .replace(/^_+|_+$/g, '');
+      .replace(/^_|_$/g, '');
     const clash = source.get(name);
     if (clash !== undefined) {
       throw new Error(`${JSON.stringify(clash)} and ${JSON.stringify(path)} both map to ${name}`);

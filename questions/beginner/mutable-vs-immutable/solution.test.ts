@@ -55,6 +55,11 @@ describe('applyTagUpdates', () => {
     expect(result[2].tags).toEqual(['redis', 'replica']);
   });
 
+  it('drops every occurrence of a removed tag', () => {
+    const inventory = [{ host: 'db', port: 5432, tags: ['a', 'b', 'a', 'c', 'a'] }];
+    expect(applyTagUpdates(inventory, [{ host: 'db', port: 5432, remove: ['a', 'c'] }])[0].tags).toEqual(['b']);
+  });
+
   it('applies a later update to the result of an earlier one for the same instance', () => {
     const result = applyTagUpdates(makeInventory(), [
       { host: 'web-1', port: 80, add: ['green'] },

@@ -111,6 +111,9 @@ describe('toBytes', () => {
 describe('toMillicores', () => {
   it('converts CPU quantities to millicores', () => {
     expect(toMillicores('250m')).toBe(250);
+    expect(toMillicores('1k')).toBe(1_000_000);
+    expect(toMillicores('1Ki')).toBe(1_024_000);
+    expect(toMillicores('0.5Mi')).toBe(524_288_000);
     expect(toMillicores('2')).toBe(2000);
     expect(toMillicores('0.5')).toBe(500);
     expect(toMillicores('1.25')).toBe(1250);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { drillMarkdown } from '../core/describe';
-import { type Drill, STATUS_LABELS } from '../core/model';
+import { type Drill, isDrillId, STATUS_LABELS } from '../core/model';
 import type { ScoreStore } from '../core/scores';
 
 export const DESCRIPTION_SCHEME = 'interview-drills';
@@ -69,8 +69,8 @@ export class DrillDescriptions implements vscode.TextDocumentContentProvider, vs
   previewTabs(): vscode.Tab[] {
     return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => {
       if (!(t.input instanceof vscode.TabInputWebview) || !t.input.viewType.endsWith('markdown.preview')) return false;
-      const name = /([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/.exec(t.label)?.[1];
-      return name !== undefined && this.getDrill(name) !== undefined;
+      const name = /([^\s/]+)\.md$/.exec(t.label)?.[1];
+      return name !== undefined && isDrillId(name) && this.getDrill(name) !== undefined;
     });
   }
 

@@ -11,7 +11,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const REPORT_FILE = 'questions/mutation-report.json';
-export const DEBT_FILE = 'questions/mutation-debt.json';
 export const BAR = 90;
 
 const normalize = (text) => text.replace(/\r\n/g, '\n');
@@ -91,16 +90,6 @@ export function scoreOf(detected, survived) {
   return total === 0 ? 100 : Math.floor((1000 * detected) / total) / 10;
 }
 
-/** questions/mutation-debt.json: the drills allowed under the bar while their tests are being strengthened. */
-export function readDebt(repo) {
-  const file = path.join(repo, DEBT_FILE);
-  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
-}
-
-export function writeDebt(repo, debt) {
-  fs.writeFileSync(path.join(repo, DEBT_FILE), `${JSON.stringify(debt, null, 2)}\n`);
-}
-
 /** The bundled drills in folder form, questions/<tier>/<id>/ with solution.ts: { id, dir, solution, tests }. */
 export function bankDrills(repo) {
   const questions = path.join(repo, 'questions');
@@ -116,11 +105,8 @@ export function bankDrills(repo) {
   return drills.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/**
- * Every problem of the report for these drills ({ id, solution, tests }), one message each; none when all is well.
- * `debt` names the drills allowed under the bar: one of them that meets the bar is a problem (take it off the list).
- */
-export function auditMutationReport(drills, report, debt) {
+/** Every problem of the report for these drills ({ id, solution, tests }), one message each; none when all is well. */
+export function auditMutationReport(drills, report) {
   const problems = [];
   const rerun = (id) => `run \`npm run mutate ${id}\``;
   const ids = new Set(drills.map((d) => d.id));
@@ -144,16 +130,13 @@ export function auditMutationReport(drills, report, debt) {
         problems.push(`${drill.id}: the equivalent mutant at solution.ts:${e.line}:${e.column} (${e.mutator}) has no reason`);
       }
     }
-    const owed = debt.includes(drill.id);
-    if (score < BAR && !owed) {
+    if (score < BAR) {
       const survivors = entry.survivors.map((m) => `\n    solution.ts:${m.line}:${m.column} ${m.mutator}: ${JSON.stringify(m.original)} -> ${JSON.stringify(m.replacement)}`);
       problems.push(
         `${drill.id}: ${score}% of mutants killed, under the bar of ${BAR}%: kill these survivors with better tests, or record them as equivalent with a reason:${survivors.join('')}`,
       );
     }
-    if (score >= BAR && owed) problems.push(`${drill.id}: at ${score}% it meets the bar: take it off ${DEBT_FILE}`);
   }
-  for (const id of debt) if (!ids.has(id)) problems.push(`${DEBT_FILE} names ${id}, which is not a bundled drill`);
   for (const id of Object.keys(report.drills)) if (!ids.has(id)) problems.push(`${REPORT_FILE} has an entry for ${id}, which is not a bundled drill: remove it`);
   return problems;
 }

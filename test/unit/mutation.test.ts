@@ -1,8 +1,7 @@
 // The bank's mutation report (questions/mutation-report.json, written by `npm run mutate`) holds every bundled drill
 // to its bar: an entry per drill, fresh (the hash of solution.ts + solution.test.ts matches), with a score of at least
-// 90% (killed / (killed + survivors); survivors recorded as equivalent, with a reason, are left out). Drills named
-// in questions/mutation-debt.json are still being strengthened: their score may be under the bar, and the list can
-// only shrink (a listed drill that meets the bar fails the test until it is taken off the list).
+// 90% (killed / (killed + survivors); survivors recorded as equivalent, with a reason, are left out). No drill is
+// excused.
 // The rules live in scripts/mutate/report.mjs, shared with the script that writes the report.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -51,10 +50,9 @@ interface ReportModule {
   drillHash(solution: string, tests: string): string;
   scoreOf(detected: number, survived: number): number;
   entryFor(hash: string, source: string, results: StrykerResult[], previous: Entry | undefined): Entry;
-  auditMutationReport(drills: readonly BankDrill[], report: Report, debt: readonly string[]): string[];
+  auditMutationReport(drills: readonly BankDrill[], report: Report): string[];
   bankDrills(repo: string): BankDrill[];
   readReport(repo: string): Report;
-  readDebt(repo: string): { drills: string[] } | undefined;
 }
 
 describe('mutation report', () => {
@@ -77,26 +75,26 @@ describe('mutation report', () => {
   describe('the audit', () => {
     it('accepts a fresh entry at the bar', () => {
       assert.equal(m.BAR, 90);
-      assert.deepEqual(m.auditMutationReport([drill], { drills: { retry: fresh(9, [mutation(4)]) } }, []), []);
+      assert.deepEqual(m.auditMutationReport([drill], { drills: { retry: fresh(9, [mutation(4)]) } }), []);
     });
 
     it('reports a missing entry', () => {
-      assert.deepEqual(m.auditMutationReport([drill], { drills: {} }, []), ['retry: no entry in questions/mutation-report.json: run `npm run mutate retry`']);
+      assert.deepEqual(m.auditMutationReport([drill], { drills: {} }), ['retry: no entry in questions/mutation-report.json: run `npm run mutate retry`']);
     });
 
-    it('reports a stale entry when the solution or the tests changed, even for a drill in the debt list', () => {
+    it('reports a stale entry when the solution or the tests changed', () => {
       const report = { drills: { retry: fresh(10, []) } };
       for (const changed of [{ ...drill, tests: `${drill.tests}it('b', () => {});\n` }, { ...drill, solution: 'export const a = 2;\n' }]) {
-        assert.match(m.auditMutationReport([changed], report, ['retry']).join('\n'), /^retry: stale entry .*npm run mutate retry/);
+        assert.match(m.auditMutationReport([changed], report).join('\n'), /^retry: stale entry .*npm run mutate retry/);
       }
       // Line endings do not count.
-      assert.deepEqual(m.auditMutationReport([{ ...drill, tests: drill.tests.replace(/\n/g, '\r\n') }], report, []), []);
+      assert.deepEqual(m.auditMutationReport([{ ...drill, tests: drill.tests.replace(/\n/g, '\r\n') }], report), []);
     });
 
     it('reports a score under the bar with its survivors, and every failing drill in one go', () => {
       const other = { ...drill, id: 'other' };
       const report = { drills: { retry: fresh(8, [mutation(4), mutation(9)]), other: fresh(1, [mutation(2)]) } };
-      const problems = m.auditMutationReport([drill, other], report, []);
+      const problems = m.auditMutationReport([drill, other], report);
       assert.equal(problems.length, 2);
       assert.match(problems[0], /^retry: 80% of mutants killed, under the bar of 90%.*\n {4}solution\.ts:4:3 EqualityOperator: "a < b" -> "a <= b"\n {4}solution\.ts:9:3 /s);
       assert.match(problems[1], /^other: 50% of mutants killed/);
@@ -105,24 +103,16 @@ describe('mutation report', () => {
     it('leaves equivalent survivors out of the score, and wants a reason for each', () => {
       const report = { drills: { retry: fresh(9, [], { equivalent: [{ ...mutation(4), reason: 'same result either way' }, mutation(5)] }) } };
       assert.equal(report.drills.retry.score, 100);
-      assert.deepEqual(m.auditMutationReport([drill], report, []), ['retry: the equivalent mutant at solution.ts:5:3 (EqualityOperator) has no reason']);
+      assert.deepEqual(m.auditMutationReport([drill], report), ['retry: the equivalent mutant at solution.ts:5:3 (EqualityOperator) has no reason']);
     });
 
     it('reports a score that does not match its counts (a survivor moved by hand without a re-run)', () => {
       const report = { drills: { retry: { ...fresh(8, [mutation(4), mutation(9)]), score: 95 } } };
-      assert.match(m.auditMutationReport([drill], report, []).join('\n'), /^retry: the score 95 does not match its counts \(80\)/);
+      assert.match(m.auditMutationReport([drill], report).join('\n'), /^retry: the score 95 does not match its counts \(80\)/);
     });
 
-    it('lets a drill in the debt list stay under the bar, and fails once it meets it', () => {
-      assert.deepEqual(m.auditMutationReport([drill], { drills: { retry: fresh(1, [mutation(4)]) } }, ['retry']), []);
-      assert.deepEqual(m.auditMutationReport([drill], { drills: { retry: fresh(9, [mutation(4)]) } }, ['retry']), [
-        'retry: at 90% it meets the bar: take it off questions/mutation-debt.json',
-      ]);
-    });
-
-    it('reports debt and report entries for drills that do not exist', () => {
-      assert.deepEqual(m.auditMutationReport([drill], { drills: { retry: fresh(9, []), gone: fresh(9, []) } }, ['ghost']), [
-        'questions/mutation-debt.json names ghost, which is not a bundled drill',
+    it('reports report entries for drills that do not exist', () => {
+      assert.deepEqual(m.auditMutationReport([drill], { drills: { retry: fresh(9, []), gone: fresh(9, []) } }), [
         'questions/mutation-report.json has an entry for gone, which is not a bundled drill: remove it',
       ]);
     });
@@ -163,10 +153,10 @@ describe('mutation report', () => {
     });
   });
 
-  it('every bundled drill has a fresh entry at or above the bar (or is in questions/mutation-debt.json)', () => {
+  it('every bundled drill has a fresh entry at or above the bar', () => {
     const drills = m.bankDrills(repoRoot);
     assert.ok(drills.length > 0, 'no drill folder (questions/<tier>/<id>/solution.ts) found');
-    const problems = m.auditMutationReport(drills, m.readReport(repoRoot), m.readDebt(repoRoot)?.drills ?? []);
+    const problems = m.auditMutationReport(drills, m.readReport(repoRoot));
     assert.ok(problems.length === 0, `${problems.length} problem(s) in the mutation report:\n${problems.join('\n')}`);
   });
 });

@@ -222,9 +222,15 @@ describe('the first hour of a new user', () => {
     assert.match(asked[0]!, /First failure: ".*": Error: Not implemented: planLogCleanup\./, 'the error, not the matcher call');
     const messages = services.testing.lastMessages(drill.id);
     assert.equal(messages.length, outcome.result.counts.failed);
+    // Tests that call the stub directly fail with its error, thrown in the user's file: those are marked at the
+    // throwing line. (A test that expects a rejection fails at its matcher, in the test file: that is where it failed.)
+    const thrown = messages.filter((m) => /^(Error: )?Not implemented/m.test(typeof m.message === 'string' ? m.message : m.message.value));
+    assert.ok(thrown.length > 0, 'some test fails with the stub\'s own error');
     for (const m of messages) {
       const text = typeof m.message === 'string' ? m.message : m.message.value;
       assert.doesNotMatch(text, /sandbox\.js|<anonymous>/);
+    }
+    for (const m of thrown) {
       assert.equal(m.location?.uri.toString(), editor.document.uri.toString(), 'the stub throws in the user\'s file');
       const line = editor.document.lineAt(m.location!.range.start.line).text;
       assert.match(line, /throw/, `marked at the throwing line, not "${line}"`);

@@ -75,12 +75,15 @@ async function runSession({ name, entry, prepare, workspaceTrust = false }, code
     const url = `${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url);
     let timer;
+    let poll;
     const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); });
     const hostDied = new Promise((resolve) => {
-      const poll = setInterval(() => { if (hostExit) { clearInterval(poll); resolve('host-exit'); } }, 250);
+      poll = setInterval(() => { if (hostExit) resolve('host-exit'); }, 250);
     });
     const outcome = await Promise.race([done, timeout, hostDied]);
+    // Both must end here whatever won the race: a live interval would keep this script from ever exiting.
     clearTimeout(timer);
+    clearInterval(poll);
     if (outcome === 'timeout') throw new Error(`${name}: integration tests did not finish within ${TIMEOUT_MS / 1000} s`);
     if (hostExit) throw new Error(`${name}: ${hostExit}`);
     if (outcome !== 0) throw new Error(`${name}: integration tests failed (exit ${outcome}, ${failing} failing)`);

@@ -10,7 +10,7 @@ import { topicLabel } from '../core/topics';
 const USAGE = `Usage: drills <command> [options]
 
 Commands:
-  list [--json] [--pack DIR]                     List the drills (id, tier, topic, title, order, minutes, file, dir).
+  list [--json] [--pack DIR]                     List the drills (id, tier, topic, title, order, minutes, keyPoints, file, dir).
   validate [DIR...] [--run]                      Check question packs; errors as file:line:col: message.
                                                  Ids must be unique across the packs and the bundled pack.
                                                  --run also checks that each reference solution passes,
@@ -42,6 +42,8 @@ export interface DrillListEntry {
   order: number;
   /** Estimated minutes; null when the drill does not say. */
   minutes: number | null;
+  /** The points an interviewer listens for; empty when the drill gives none. */
+  keyPoints: string[];
   /** drill.yaml of a folder drill, or the single YAML file. */
   file: string;
   /** The drill's folder (folder drills only). */
@@ -144,7 +146,7 @@ async function list(p: Parsed): Promise<number> {
   printErrors(errors);
   if (p.json) {
     const entries: DrillListEntry[] = drills.map((d) => ({
-      id: d.id, tier: d.tier, topic: d.topic, title: d.title, order: d.order, minutes: d.minutes ?? null, file: d.source.file,
+      id: d.id, tier: d.tier, topic: d.topic, title: d.title, order: d.order, minutes: d.minutes ?? null, keyPoints: d.keyPoints ?? [], file: d.source.file,
       ...(d.source.dir !== undefined ? { dir: d.source.dir } : {}),
     }));
     process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);

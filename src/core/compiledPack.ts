@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Drill, PackError } from './model';
 import { loadPackFiles, readPackDir, readPackDirSync, type PackFile, type PackLoad } from './pack';
 
-export const COMPILED_PACK_VERSION = 2;
+export const COMPILED_PACK_VERSION = 3;
 
 interface CompiledPack {
   version: typeof COMPILED_PACK_VERSION;

@@ -75,6 +75,12 @@ export interface Drill {
   order: number;
   /** Estimated minutes for a competent candidate (required in drill.yaml, optional in a single file). */
   minutes?: number;
+  /**
+   * The 3-6 points an interviewer listens for in the spoken answer, one line each (plain text, inline `code`
+   * allowed); shown once the answer is revealed. Optional in a pack (absent: the drill shows none); every bundled
+   * drill has them.
+   */
+  keyPoints?: string[];
   /** Markdown. */
   prompt: string;
   /** Markdown: the model answer. */

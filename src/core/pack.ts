@@ -33,14 +33,18 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 export const DRILL_FILE = 'drill.yaml';
 
 const REQUIRED = ['id', 'tier', 'topic', 'title', 'prompt', 'answer', 'hints', 'stub', 'solution', 'tests'] as const;
-const OPTIONAL = ['order', 'minutes', 'mistakes'] as const;
+const OPTIONAL = ['order', 'minutes', 'keyPoints', 'mistakes'] as const;
 const KNOWN_FIELDS: readonly string[] = [...REQUIRED, ...OPTIONAL];
 const TEXT_FIELDS = ['title', 'prompt', 'answer', 'stub', 'solution', 'tests'] as const;
 /** drill.yaml: the metadata; the texts are files beside it. */
 const FOLDER_REQUIRED = ['id', 'tier', 'topic', 'title', 'minutes', 'hints'] as const;
-const FOLDER_FIELDS: readonly string[] = [...FOLDER_REQUIRED, 'order', 'mistakes'];
+const FOLDER_FIELDS: readonly string[] = [...FOLDER_REQUIRED, 'order', 'keyPoints', 'mistakes'];
 export const DEFAULT_ORDER = 1000;
 const MAX_MINUTES = 600;
+/** How many key points a drill gives when it gives any, and how long one may be. */
+export const KEY_POINTS_MIN = 3;
+export const KEY_POINTS_MAX = 6;
+export const KEY_POINT_MAX_LENGTH = 200;
 
 /** Every field a single-file question must have, in the order the schema lists them. */
 export const REQUIRED_FIELDS: readonly string[] = REQUIRED;
@@ -363,10 +367,11 @@ interface Metadata {
   title?: string;
   order: number;
   minutes?: number;
+  keyPoints?: string[];
   hints?: string[];
 }
 
-/** The metadata both forms share: id, tier, topic, title, order, minutes, hints. */
+/** The metadata both forms share: id, tier, topic, title, order, minutes, keyPoints, hints. */
 function readMetadata(y: YamlFields, errors: PackError[]): Metadata {
   const { fields, at, valueOffset } = y;
   const id = textField(y, 'id', errors);
@@ -420,8 +425,43 @@ function readMetadata(y: YamlFields, errors: PackError[]): Metadata {
     title,
     order,
     ...(minutes !== undefined ? { minutes } : {}),
+    keyPoints: readKeyPoints(y, errors),
     hints,
   };
+}
+
+/**
+ * `keyPoints`: optional; when given, a list of KEY_POINTS_MIN to KEY_POINTS_MAX one-line texts, each at most
+ * KEY_POINT_MAX_LENGTH characters (plain text; inline `code` is fine).
+ */
+function readKeyPoints(y: YamlFields, errors: PackError[]): string[] | undefined {
+  if (!y.fields.has('keyPoints')) return undefined;
+  const v = y.fields.get('keyPoints')?.value;
+  const range = `${KEY_POINTS_MIN} to ${KEY_POINTS_MAX}`;
+  if (!isSeq(v)) {
+    errors.push(y.at(y.valueOffset('keyPoints'), 'keyPoints', `must be a list of ${range} key points ("- ..." lines, one line each)`));
+    return undefined;
+  }
+  if (v.items.length < KEY_POINTS_MIN || v.items.length > KEY_POINTS_MAX) {
+    errors.push(y.at(y.valueOffset('keyPoints'), 'keyPoints', `has ${v.items.length} key point${v.items.length === 1 ? '' : 's'}; give ${range} (what an interviewer listens for in the spoken answer)`));
+  }
+  const points: string[] = [];
+  for (const [i, item] of v.items.entries()) {
+    const node = item as YamlNode | null;
+    const at = (message: string) => errors.push(y.at(node?.range?.[0] ?? y.valueOffset('keyPoints'), 'keyPoints', `key point ${i + 1} ${message}`));
+    if (!isScalar(node) || typeof node.value !== 'string') {
+      at('must be one line of text (quote it when it starts with a backtick or holds ": ")');
+    } else if (node.value.trim() === '') {
+      at('is empty');
+    } else if (/[\r\n]/.test(node.value.trim())) {
+      at('must be one line (no line breaks; drop the block scalar "|")');
+    } else if (node.value.trim().length > KEY_POINT_MAX_LENGTH) {
+      at(`is ${node.value.trim().length} characters long; keep it to at most ${KEY_POINT_MAX_LENGTH} (one point, said in a sentence)`);
+    } else {
+      points.push(node.value.trim());
+    }
+  }
+  return points.length === v.items.length && v.items.length >= KEY_POINTS_MIN && v.items.length <= KEY_POINTS_MAX ? points : undefined;
 }
 
 /** The entries of a `mistakes:` list: each a mapping with exactly the given keys. */
@@ -462,11 +502,11 @@ export function parseQuestion(file: PackFile): { drill?: Drill; errors: PackErro
     }
   }
 
-  const { id, tier, topic, title, order, minutes, hints } = meta;
+  const { id, tier, topic, title, order, minutes, keyPoints, hints } = meta;
   const { prompt, answer, stub, solution, tests } = values;
   if (errors.length > 0 || !id || !tier || !topic || !hints || !title || !prompt || !answer || !stub || !solution || !tests) return { errors };
   return {
-    drill: { id, tier, topic, title, order, ...(minutes !== undefined ? { minutes } : {}), prompt, answer, hints, stub, solution, tests, mistakes, source: { file: file.path, lines: y.lines } },
+    drill: { id, tier, topic, title, order, ...(minutes !== undefined ? { minutes } : {}), ...(keyPoints ? { keyPoints } : {}), prompt, answer, hints, stub, solution, tests, mistakes, source: { file: file.path, lines: y.lines } },
     errors,
   };
 }
@@ -540,12 +580,12 @@ export function parseDrillFolder(drillYaml: PackFile, folder: readonly PackFile[
     }
   }
 
-  const { id, tier, topic, title, order, minutes, hints } = meta;
+  const { id, tier, topic, title, order, minutes, keyPoints, hints } = meta;
   const { prompt, answer, stub, solution, tests } = texts;
   if (errors.length > 0 || !id || !tier || !topic || !hints || !title || !prompt || !answer || !stub || !solution || !tests) return { errors };
   return {
     drill: {
-      id, tier, topic, title, order, ...(minutes !== undefined ? { minutes } : {}), prompt, answer, hints, stub, solution, tests, mistakes,
+      id, tier, topic, title, order, ...(minutes !== undefined ? { minutes } : {}), ...(keyPoints ? { keyPoints } : {}), prompt, answer, hints, stub, solution, tests, mistakes,
       source: { file: drillYaml.path, lines: y.lines, dir, files },
     },
     errors,

@@ -59,12 +59,12 @@ describe('drills CLI', function () {
     assert.match(r.stderr, /unknown option --colour/);
   });
 
-  it('lists a pack as JSON: id, tier, topic, title, order, minutes, file', () => {
+  it('lists a pack as JSON: id, tier, topic, title, order, minutes, keyPoints, file', () => {
     const r = drills(['list', '--json', '--pack', PACK]);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(json<unknown[]>(r), [
-      { id: 'add-numbers', tier: 'beginner', topic: 'python-basics', title: 'Add two numbers', order: 1, minutes: null, file: path.join(PACK, 'beginner', 'add-numbers.yaml') },
-      { id: 'greet', tier: 'beginner', topic: 'functions-modules', title: 'Greet someone', order: 2, minutes: null, file: path.join(PACK, 'beginner', 'greet.yaml') },
+      { id: 'add-numbers', tier: 'beginner', topic: 'python-basics', title: 'Add two numbers', order: 1, minutes: null, keyPoints: [], file: path.join(PACK, 'beginner', 'add-numbers.yaml') },
+      { id: 'greet', tier: 'beginner', topic: 'functions-modules', title: 'Greet someone', order: 2, minutes: null, keyPoints: [], file: path.join(PACK, 'beginner', 'greet.yaml') },
     ]);
   });
 
@@ -158,6 +158,31 @@ describe('drills CLI', function () {
       `${path.join(dir, 'mistakes', 'adds-two.patch')}:3:1: mistakes: hunk @@ -1,3 +1,3 @@ no longer applies to solution.ts: line 1 of solution.ts is "export function f(n: number): number {" where the patch expects "export function g(n: number): number {" (regenerate the patch with diff -u)`,
       '',
     ].join('\n'));
+  });
+
+  it("lists a drill's key points as JSON, and validate names the line of a bad one", () => {
+    const root = path.join(work, 'keypoints-pack');
+    const dir = path.join(root, 'beginner', 'add-one');
+    const files: Record<string, string> = {
+      'drill.yaml': 'id: add-one\ntier: beginner\ntopic: regex\ntitle: Add one\nminutes: 5\nhints: [nudge]\nkeyPoints:\n  - Adds one\n  - "`f(n)` is pure"\n  - Says why\n',
+      'prompt.md': 'Add one.\n',
+      'answer.md': 'n + 1\n',
+      'stub.ts': "export function f(n: number): number {\n  throw new Error('Not implemented');\n}\n",
+      'solution.ts': 'export function f(n: number): number {\n  return n + 1;\n}\n',
+      'solution.test.ts': "import { f } from './solution';\nit('adds one', () => expect(f(1)).toBe(2));\n",
+    };
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    const r = drills(['list', '--json', '--pack', root]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(json<{ keyPoints: string[] }[]>(r).map((e) => e.keyPoints), [['Adds one', '`f(n)` is pure', 'Says why']]);
+
+    fs.writeFileSync(path.join(dir, 'drill.yaml'), files['drill.yaml']!.replace('  - Says why\n', '  - ""\n'));
+    const bad = drills(['validate', root]);
+    assert.equal(bad.status, 1);
+    assert.equal(bad.stderr, `${path.join(dir, 'drill.yaml')}:10:5: keyPoints: key point 3 is empty\n`);
   });
 
   it('validate DIR1 DIR2 finds an id used twice across the packs and an id the bundled pack already has', () => {

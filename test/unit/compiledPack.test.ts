@@ -30,6 +30,19 @@ describe('compiled question pack', () => {
     assert.deepEqual(cached.drills, (await loadPackFromDir(pack)).drills);
   });
 
+  it('carries the key points of a drill that gives them', async () => {
+    const file = path.join(pack, 'beginner', 'retry-flaky-call', 'drill.yaml');
+    const text = fs.readFileSync(file, 'utf8').replace(/^keyPoints:\n(?: {2}- .*\n)+/m, '');
+    fs.writeFileSync(file, `${text}keyPoints:\n  - Retries only what may pass next time\n  - Caps the attempts\n  - Sleeps between attempts, not after the last\n`);
+    const { json } = compilePack(pack);
+    fs.writeFileSync(compiled, json!);
+    const cached = await loadPackWithCache(pack, compiled);
+    assert.equal(cached.fromCache, true);
+    assert.deepEqual(cached.drills.find((d) => d.id === 'retry-flaky-call')?.keyPoints, [
+      'Retries only what may pass next time', 'Caps the attempts', 'Sleeps between attempts, not after the last',
+    ]);
+  });
+
   it('is ignored once a question file changes, so an edit shows at once', async () => {
     const file = path.join(pack, 'beginner', 'retry-flaky-call', 'drill.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Retry, edited'));

@@ -100,6 +100,14 @@ describe('question pack loader', () => {
     assert.equal(errors[0]!.line, 26);
   });
 
+  it('loads optional key points in a single file and points at a bad one', () => {
+    const good = question('kp') + 'keyPoints:\n  - "`os.replace` is atomic on one file system"\n  - fsync before the rename\n  - temp file in the same folder\n';
+    const bad = question('kq') + 'keyPoints: [only one]\n';
+    const { drills, errors } = loadPackFiles([{ path: 'q/kp.yaml', text: good }, { path: 'q/kq.yaml', text: bad }]);
+    assert.deepEqual(drills.map((d) => [d.id, d.keyPoints]), [['kp', ['`os.replace` is atomic on one file system', 'fsync before the rename', 'temp file in the same folder']]]);
+    assert.deepEqual(errors.map(formatPackError), ['q/kq.yaml:25:12: keyPoints: has 1 key point; give 3 to 6 (what an interviewer listens for in the spoken answer)']);
+  });
+
   it('reports a duplicate id as an error on the second file and keeps the first', () => {
     const { drills, errors } = loadPackFiles([
       { path: 'q/one.yaml', text: question('same', { title: 'First' }) },

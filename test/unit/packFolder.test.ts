@@ -152,6 +152,80 @@ describe('drill folders', () => {
   });
 });
 
+describe('key points', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-keypoints-'));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const points = (...lines: string[]) => `keyPoints:\n${lines.map((l) => `  - ${l}`).join('\n')}\n`;
+
+  it('loads 3-6 one-line key points, inline code and all; a drill without them has none', async () => {
+    writeDrill(tmp, 'add-one', { 'drill.yaml': drillYaml('add-one', points('"`n + 1`, never `n + 2`"', 'Checks the range first, raises `RangeError`', "'Says why: a negative count is a caller bug'")) });
+    writeDrill(tmp, 'add-two');
+    const { drills, errors } = await loadPackFromDir(tmp);
+    assert.deepEqual(errors.map(formatPackError), []);
+    assert.deepEqual(drills.find((d) => d.id === 'add-one')!.keyPoints, [
+      '`n + 1`, never `n + 2`',
+      'Checks the range first, raises `RangeError`',
+      'Says why: a negative count is a caller bug',
+    ]);
+    assert.equal(drills.find((d) => d.id === 'add-two')!.keyPoints, undefined);
+    assert.equal(drills.find((d) => d.id === 'add-one')!.source.lines.keyPoints, 16);
+  });
+
+  it('reports a wrong keyPoints at drill.yaml, its line and the field: not a list, too few, too many', async () => {
+    writeDrill(tmp, 'not-a-list', { 'drill.yaml': drillYaml('not-a-list', 'keyPoints: atomic rename\n') });
+    writeDrill(tmp, 'too-few', { 'drill.yaml': drillYaml('too-few', points('one', 'two')) });
+    writeDrill(tmp, 'too-many', { 'drill.yaml': drillYaml('too-many', points('1', '2', '3', '4', '5', '6', '7').replace(/- (\d)/g, '- point $1')) });
+    writeDrill(tmp, 'six-is-fine', { 'drill.yaml': drillYaml('six-is-fine', points('a', 'b', 'c', 'd', 'e', 'f')) });
+    const { drills, errors } = await loadPackFromDir(tmp);
+    assert.deepEqual(drills.map((d) => [d.id, d.keyPoints?.length]), [['six-is-fine', 6]]);
+    assert.deepEqual(errors.map((e) => [path.relative(tmp, e.file), e.line, e.field]), [
+      [path.join('not-a-list', 'drill.yaml'), 16, 'keyPoints'],
+      [path.join('too-few', 'drill.yaml'), 17, 'keyPoints'],
+      [path.join('too-many', 'drill.yaml'), 17, 'keyPoints'],
+    ]);
+    assert.match(formatPackError(errors[0]!), /not-a-list\/drill\.yaml:16:12: keyPoints: must be a list of 3 to 6 key points \("- \.\.\." lines, one line each\)/);
+    assert.match(errors[1]!.message, /has 2 key points; give 3 to 6/);
+    assert.match(errors[2]!.message, /has 7 key points; give 3 to 6/);
+  });
+
+  it('reports each bad key point at its own line: empty, over 200 characters, several lines, not text', async () => {
+    const long = `Says ${'very '.repeat(40)}much`;
+    const yaml = drillYaml('add-one', [
+      'keyPoints:',
+      '  - ""',
+      `  - ${long}`,
+      '  - |',
+      '    first line',
+      '    second line',
+      '  - Python: os.replace',
+      '  - 42',
+      '',
+    ].join('\n'));
+    writeDrill(tmp, 'add-one', { 'drill.yaml': yaml });
+    const { drills, errors } = await loadPackFromDir(tmp);
+    assert.deepEqual(drills, []);
+    const file = path.join(tmp, 'add-one', 'drill.yaml');
+    assert.deepEqual(errors.map((e) => [e.file, e.line, e.field]), [
+      [file, 17, 'keyPoints'],
+      [file, 18, 'keyPoints'],
+      [file, 19, 'keyPoints'],
+      [file, 22, 'keyPoints'],
+      [file, 23, 'keyPoints'],
+    ]);
+    assert.deepEqual(errors.map((e) => e.message), [
+      'key point 1 is empty',
+      `key point 2 is ${long.length} characters long; keep it to at most 200 (one point, said in a sentence)`,
+      'key point 3 must be one line (no line breaks; drop the block scalar "|")',
+      'key point 4 must be one line of text (quote it when it starts with a backtick or holds ": ")',
+      'key point 5 must be one line of text (quote it when it starts with a backtick or holds ": ")',
+    ]);
+  });
+});
+
 describe('pack caps', () => {
   let tmp: string;
   beforeEach(() => {

@@ -138,8 +138,9 @@ export function readSchedule(value: unknown): { schedule: Record<string, ReviewE
   const problems: string[] = [];
   if (value === undefined) return { schedule, problems };
   if (!isPlainObject(value)) return { schedule, problems: [`the review schedule is ${describeType(value)}, not an object`] };
-  for (const [id, e] of Object.entries(value)) {
-    if (!isDrillId(id)) {
+  for (const [key, e] of Object.entries(value)) {
+    const id: string = key;
+    if (!isDrillId(key)) {
       problems.push(`"${id.slice(0, 80)}" is not a drill id`);
       continue;
     }

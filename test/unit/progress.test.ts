@@ -79,6 +79,7 @@ describe('progress export and import', () => {
     refuse('[]', /holds an array/);
     refuse('{"format":"something-else","version":1}', /not an Interview Drills progress file/);
     refuse('{"format":"interview-drills-progress","version":7}', /newer version .* update the extension/);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a deliberately broken copy of the file, edited in place
     const bad = JSON.parse(exportProgress(sample, now)) as Record<string, any>;
     bad.ratings.ratings.regex = 9;
     bad.reviews['retry-flaky-call'].step = -1;

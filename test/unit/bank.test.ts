@@ -47,6 +47,11 @@ describe('question bank', function () {
       assert.deepEqual(left, []);
     });
 
+    it('gives every drill its key points (3-6, what an interviewer listens for): a bundled drill must, a user pack may not', () => {
+      const without = drills.filter((d) => !d.keyPoints || d.keyPoints.length < 3 || d.keyPoints.length > 6).map((d) => d.id);
+      assert.deepEqual(without, []);
+    });
+
     it('has unique ids', () => {
       const ids = drills.map((d) => d.id);
       assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);

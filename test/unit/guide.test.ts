@@ -1,6 +1,6 @@
 // The bank against the guide it comes from: each of the guide's fifteen answers is recognisable in its drill's
-// model answer (every fact, by its key terms), no sentence of the guide is copied, and the CLI lists the fifteen
-// in the guide's order.
+// model answer and in its key points (every fact, by its key terms), no sentence of the guide is copied, and the
+// CLI lists the fifteen in the guide's order.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -50,6 +50,16 @@ describe('the bank against the guide', function () {
         const missing = facts.filter((re) => !re.test(drill.answer)).map(String);
         assert.deepEqual(missing, [], `${drill.id}: its answer lacks ${missing.join(', ')}`);
       });
+
+      it(`${tier} question ${i + 1}: the key points cover every fact of the guide's answer`, () => {
+        const drill = drills.find((d) => d.tier === tier && d.order === i + 1);
+        assert.ok(drill, `no drill is ${tier} #${i + 1}`);
+        const points = drill.keyPoints ?? [];
+        assert.ok(points.length >= 3, `${drill.id} has no key points`);
+        // Each fact is said in one point, not pieced together across them.
+        const missing = facts.filter((re) => !points.some((p) => re.test(p))).map(String);
+        assert.deepEqual(missing, [], `${drill.id}: no key point says ${missing.join(', ')}`);
+      });
     });
   }
 
@@ -73,9 +83,9 @@ describe('the bank against the guide', function () {
           if (windows.has(run)) copied.push(`${d.id}.${field}: "${run}"`);
         }
       }
-      d.hints.forEach((h) => {
+      [...d.hints, ...(d.keyPoints ?? [])].forEach((h) => {
         const w = words(h);
-        for (let i = 0; i + 8 <= w.length; i++) if (windows.has(w.slice(i, i + 8).join(' '))) copied.push(`${d.id}.hints`);
+        for (let i = 0; i + 8 <= w.length; i++) if (windows.has(w.slice(i, i + 8).join(' '))) copied.push(`${d.id}.hints/keyPoints: "${w.slice(i, i + 8).join(' ')}"`);
       });
     }
     assert.deepEqual(copied, []);

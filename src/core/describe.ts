@@ -7,12 +7,23 @@ export interface DescribeState {
   status?: string;
 }
 
-/** The drill's description as markdown: prompt, the hints revealed so far and, once revealed, the model answer. */
+/** A drill's time estimate for the tree ("15 min"); undefined when the drill gives none. */
+export function minutesLabel(drill: Pick<Drill, 'minutes'>): string | undefined {
+  return drill.minutes === undefined ? undefined : `${drill.minutes} min`;
+}
+
+/**
+ * The drill's description as markdown: the title with tier, topic, time estimate and status; the prompt; the hints
+ * revealed so far; and, once revealed, the model answer followed by its key points.
+ */
 export function drillMarkdown(drill: Drill, state: DescribeState): string {
   const shown = Math.max(0, Math.min(state.hintsShown, drill.hints.length));
+  const facts = [TIER_LABELS[drill.tier], topicLabel(drill.topic)];
+  if (drill.minutes !== undefined) facts.push(`about ${drill.minutes} min`);
+  if (state.status) facts.push(state.status);
   const parts = [
     `# ${drill.title}`,
-    `*${TIER_LABELS[drill.tier]} · ${topicLabel(drill.topic)}${state.status ? ` · ${state.status}` : ''}*`,
+    `*${facts.join(' · ')}*`,
     drill.prompt.trim(),
     `## Hints (${shown} of ${drill.hints.length} shown)`,
   ];
@@ -20,8 +31,21 @@ export function drillMarkdown(drill: Drill, state: DescribeState): string {
   // Each hint is a block of its own under its own heading: a hint may open with a code fence.
   drill.hints.slice(0, shown).forEach((h, i) => parts.push(`### Hint ${i + 1}`, closeFences(h.trim())));
   parts.push('## Model answer');
-  parts.push(state.answerShown ? drill.answer.trim() : '_Hidden. Run **Interview Drills: Reveal Answer** when you want it._');
+  if (!state.answerShown) {
+    parts.push('_Hidden. Run **Interview Drills: Reveal Answer** when you want it._');
+  } else {
+    parts.push(closeFences(drill.answer.trim()));
+    // What an interviewer listens for in the spoken answer: after the answer, never before it is revealed.
+    if (drill.keyPoints && drill.keyPoints.length > 0) {
+      parts.push('## Key points', '_What an interviewer listens for when you answer out loud._', drill.keyPoints.map((p) => `- ${listItemText(p)}`).join('\n'));
+    }
+  }
   return `${parts.join('\n\n')}\n`;
+}
+
+/** One line of text as the content of a list item: a leading "1." or "#" would otherwise open a list or heading. */
+function listItemText(text: string): string {
+  return text.trim().replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2').replace(/^([#>+*-])(?=\s|$)/, '\\$1');
 }
 
 /** The text with a closing fence added when it leaves one open, so nothing after it is swallowed into code. */

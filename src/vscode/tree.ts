@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { type Drill, type DrillStatus, STATUS_LABELS, type Tier, TIER_LABELS, TIERS } from '../core/model';
-import { shortTitle } from '../core/describe';
+import { minutesLabel, shortTitle } from '../core/describe';
 import { interviewerQuestion } from '../core/scratch';
 import { topicLabel } from '../core/topics';
 
@@ -71,17 +71,19 @@ export class DrillTreeProvider implements vscode.TreeDataProvider<DrillNode>, vs
     // A label that fits the default sidebar width; the full title heads the tooltip.
     const item = new vscode.TreeItem(shortTitle(drill.title), vscode.TreeItemCollapsibleState.None);
     item.id = `drill:${drill.id}`;
-    item.description = topicLabel(drill.topic);
+    // The title stays whole: when the sidebar is narrow, VS Code cuts the description after it, never the label.
+    const minutes = minutesLabel(drill);
+    item.description = minutes ? `${topicLabel(drill.topic)} · ${minutes}` : topicLabel(drill.topic);
     item.iconPath = STATUS_ICONS[status];
     item.contextValue = `drill.${status}`;
     // A short summary: the interviewer's question, not the whole prompt.
-    const summary = `${TIER_LABELS[drill.tier]} · ${topicLabel(drill.topic)} · ${STATUS_LABELS[status]}`;
+    const summary = [TIER_LABELS[drill.tier], topicLabel(drill.topic), ...(minutes ? [`about ${minutes}`] : []), STATUS_LABELS[status]].join(' · ');
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown('**').appendText(drill.title).appendMarkdown('**\n\n').appendText(summary)
       .appendMarkdown('\n\n').appendText(interviewerQuestion(drill.prompt));
     tooltip.supportHtml = false;
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: `${drill.title}, ${topicLabel(drill.topic)}, ${STATUS_LABELS[status]}`, role: 'treeitem' };
+    item.accessibilityInformation = { label: [drill.title, topicLabel(drill.topic), ...(drill.minutes !== undefined ? [`about ${drill.minutes} minutes`] : []), STATUS_LABELS[status]].join(', '), role: 'treeitem' };
     item.command = { command: 'interviewDrills.openDrill', title: 'Open Drill', arguments: [drill.id] };
     return item;
   }

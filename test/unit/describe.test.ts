@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { closeFences, drillMarkdown, hasCodeBlock, plainText, shortTitle } from '../../src/core/describe';
+import { closeFences, drillMarkdown, hasCodeBlock, minutesLabel, plainText, shortTitle } from '../../src/core/describe';
 import { loadPackFromDir } from '../../src/core/pack';
 import { repoRoot } from '../fixtures/runner/support';
 import type { Drill } from '../../src/core/model';
@@ -30,6 +30,30 @@ describe('drill description', () => {
     assert.ok(all.includes('Because PATH differs.'));
   });
 
+  it('gives the time estimate beside tier and topic, and nothing when the drill has none', () => {
+    const timed = { ...drill, minutes: 20 };
+    assert.match(drillMarkdown(timed, { hintsShown: 0, answerShown: false, status: 'not tried yet' }), /^# Find kubectl\n\n\*Scenario-based · Running commands · about 20 min · not tried yet\*\n/);
+    assert.doesNotMatch(drillMarkdown(drill, { hintsShown: 0, answerShown: false }), /min/);
+    assert.equal(minutesLabel(timed), '20 min');
+    assert.equal(minutesLabel(drill), undefined);
+  });
+
+  it('lists the key points under the model answer once it is revealed, never before', () => {
+    const pointed = { ...drill, keyPoints: ['CI has another `PATH`', '`shutil.which` returns None when missing', '# not a heading', '1. not a list'] };
+    for (const hintsShown of [0, 3]) {
+      const hidden = drillMarkdown(pointed, { hintsShown, answerShown: false });
+      assert.doesNotMatch(hidden, /Key points|shutil\.which|another `PATH`/);
+    }
+    const shown = drillMarkdown(pointed, { hintsShown: 0, answerShown: true });
+    assert.ok(shown.endsWith([
+      '## Model answer', '', 'Because PATH differs.', '', '## Key points', '', '_What an interviewer listens for when you answer out loud._', '',
+      '- CI has another `PATH`', '- `shutil.which` returns None when missing', '- \\# not a heading', '- 1\\. not a list', '',
+    ].join('\n')), shown);
+    assert.deepEqual(headingsOutsideCode(shown).slice(-2), ['## Model answer', '## Key points']);
+    // A drill without key points shows no such heading.
+    assert.doesNotMatch(drillMarkdown(drill, { hintsShown: 0, answerShown: true }), /Key points/);
+  });
+
   it('renders every hint as a block of its own, so a hint opening with a code fence keeps the headings after it', () => {
     const fenced = { ...drill, hints: ['```ts\nconst a = 1;\n```', 'Plain.', '```ts\nunclosed();'] };
     const md = drillMarkdown(fenced, { hintsShown: 3, answerShown: true });
@@ -54,10 +78,10 @@ describe('drill description', () => {
     for (const d of (await loadPackFromDir(path.join(repoRoot, 'questions'))).drills) assert.ok(shortTitle(d.title).length <= 36, d.title);
   });
 
-  it('keeps every heading of every bundled drill outside code, all hints and the answer shown', async () => {
+  it('keeps every heading of every bundled drill outside code, all hints, the answer and its key points shown', async () => {
     for (const d of (await loadPackFromDir(path.join(repoRoot, 'questions'))).drills) {
       const headings = headingsOutsideCode(drillMarkdown(d, { hintsShown: d.hints.length, answerShown: true }));
-      const expected = ['# ', '## Hints', ...d.hints.map((_, i) => `### Hint ${i + 1}`), '## Model answer'];
+      const expected = ['# ', '## Hints', ...d.hints.map((_, i) => `### Hint ${i + 1}`), '## Model answer', ...(d.keyPoints?.length ? ['## Key points'] : [])];
       assert.deepEqual(expected.map((e) => headings.some((h) => h.startsWith(e))), expected.map(() => true), `${d.id}: ${headings.join(' | ')}`);
     }
   });

@@ -1,4 +1,4 @@
-import { withLock, withResource } from './solution';
+import { withResource } from './solution';
 
 const tick = () => Promise.resolve();
 const ticks = async (n: number) => {
@@ -184,69 +184,5 @@ describe('withResource', () => {
     events.push('settled');
     expect(outcome).toBe(closeError);
     expect(events).toEqual(['body', 'close', 'settled']);
-  });
-});
-
-describe('withLock', () => {
-  function fakeLock(events: string[], acquireError?: unknown) {
-    return {
-      async acquire() {
-        await ticks(3);
-        if (acquireError !== undefined) throw acquireError;
-        events.push('acquire');
-      },
-      release() {
-        events.push('release');
-      },
-    };
-  }
-
-  it('acquires, runs the body, releases after an async body has finished, and returns its value', async () => {
-    const events: string[] = [];
-    const value = await withLock(fakeLock(events), async () => {
-      events.push('critical:start');
-      await ticks(3);
-      events.push('critical:end');
-      return 'ok';
-    });
-    events.push('settled');
-    expect(value).toBe('ok');
-    expect(events).toEqual(['acquire', 'critical:start', 'critical:end', 'release', 'settled']);
-  });
-
-  it('releases once for a synchronous body and returns its value', async () => {
-    const events: string[] = [];
-    await expect(withLock(fakeLock(events), () => 7)).resolves.toBe(7);
-    expect(events).toEqual(['acquire', 'release']);
-  });
-
-  it('releases the lock when the body fails, only after it failed, and rethrows the same error', async () => {
-    const events: string[] = [];
-    const boom = new Error('deploy failed');
-    await expect(
-      withLock(fakeLock(events), async () => { await ticks(3); events.push('failing'); throw boom; }),
-    ).rejects.toBe(boom);
-    expect(events).toEqual(['acquire', 'failing', 'release']);
-  });
-
-  it('releases the lock when the body throws synchronously, even a non-Error value', async () => {
-    const events: string[] = [];
-    await expect(withLock(fakeLock(events), () => { throw 'conflict'; })).rejects.toBe('conflict');
-    expect(events).toEqual(['acquire', 'release']);
-  });
-
-  it('passes on a non-Error value from a failing acquire() without releasing', async () => {
-    const events: string[] = [];
-    await expect(withLock(fakeLock(events, 'EAGAIN'), () => 1)).rejects.toBe('EAGAIN');
-    expect(events).toEqual([]);
-  });
-
-  it('neither runs the body nor releases when acquire() fails', async () => {
-    const events: string[] = [];
-    const timeout = new Error('lock timeout');
-    let bodyRan = false;
-    await expect(withLock(fakeLock(events, timeout), () => { bodyRan = true; })).rejects.toBe(timeout);
-    expect(bodyRan).toBe(false);
-    expect(events).toEqual([]);
   });
 });

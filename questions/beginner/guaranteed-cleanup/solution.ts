@@ -28,17 +28,3 @@ export async function withResource<R extends Resource, T>(
   await resource.close();
   return result;
 }
-
-export interface Lock {
-  acquire(): Promise<void>;
-  release(): void;
-}
-
-export async function withLock<T>(lock: Lock, body: () => T | Promise<T>): Promise<T> {
-  await lock.acquire();
-  try {
-    return await body();
-  } finally {
-    lock.release();
-  }
-}

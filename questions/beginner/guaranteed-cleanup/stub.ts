@@ -14,12 +14,3 @@ export async function withResource<R extends Resource, T>(
 ): Promise<T> {
   throw new Error('Not implemented: withResource');
 }
-
-export interface Lock {
-  acquire(): Promise<void>;
-  release(): void;
-}
-
-export async function withLock<T>(lock: Lock, body: () => T | Promise<T>): Promise<T> {
-  throw new Error('Not implemented: withLock');
-}

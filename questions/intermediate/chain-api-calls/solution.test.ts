@@ -5,7 +5,7 @@ type Reply = { status: number; body?: unknown } | { fail: string };
 
 /**
  * A fake API. Each path has one reply, or a list of replies used in turn (the last one repeats).
- * Unknown paths answer 404. `events` interleaves log lines and calls.
+ * Unknown paths answer 404. `events` interleaves log lines and calls (`call <path>`).
  */
 function fakeApi(routes: Record<string, Reply | Reply[]>) {
   const events: string[] = [];
@@ -99,34 +99,32 @@ describe('collectMetrics', () => {
     });
     const outcome = await collectMetrics(api.http, { log: api.log });
     expect(api.load.max).toBe(1);
-    expect(api.events).toEqual([
-      'GET /users', 'call /users', 'GET /users -> 200',
-      'GET /users/alice', 'call /users/alice', 'GET /users/alice -> 200',
-      'GET /hosts/web-1/metrics', 'call /hosts/web-1/metrics', 'GET /hosts/web-1/metrics -> 200',
-      'GET /hosts/web-2/metrics', 'call /hosts/web-2/metrics', 'GET /hosts/web-2/metrics -> 503',
-      'GET /hosts/web-2/metrics', 'call /hosts/web-2/metrics', 'GET /hosts/web-2/metrics -> 200',
-      'GET /hosts/web-3/metrics', 'call /hosts/web-3/metrics', 'GET /hosts/web-3/metrics -> 200',
+    expect(api.calls).toEqual([
+      '/users',
+      '/users/alice',
+      '/hosts/web-1/metrics',
+      '/hosts/web-2/metrics',
+      '/hosts/web-2/metrics',
+      '/hosts/web-3/metrics',
     ]);
     expect(outcome.rows.map((r) => r.cpu)).toEqual([0.1, 0.2, 0.3]);
   });
 
-  it('logs each call before making it and its result right after', async () => {
+  it('logs each skip when it happens, before the next request', async () => {
     const api = fakeApi({
-      '/users': ok(['alice']),
-      '/users/alice': ok({ id: 'alice', hosts: ['web-1'] }),
-      '/hosts/web-1/metrics': ok({ cpu: 0.1 }),
+      '/users': ok(['alice', 'bob']),
+      '/users/alice': { status: 404, body: '' },
+      '/users/bob': ok({ id: 'bob', hosts: ['db-1'] }),
+      '/hosts/db-1/metrics': ok('not json'),
     });
     await collectMetrics(api.http, { log: api.log });
-    expect(api.events).toEqual([
-      'GET /users',
+    expect(api.events.filter((e) => e.startsWith('call ') || e.startsWith('skip '))).toEqual([
       'call /users',
-      'GET /users -> 200',
-      'GET /users/alice',
       'call /users/alice',
-      'GET /users/alice -> 200',
-      'GET /hosts/web-1/metrics',
-      'call /hosts/web-1/metrics',
-      'GET /hosts/web-1/metrics -> 200',
+      'skip /users/alice: not found',
+      'call /users/bob',
+      'call /hosts/db-1/metrics',
+      'skip /hosts/db-1/metrics: invalid JSON',
     ]);
   });
 
@@ -178,12 +176,7 @@ describe('collectMetrics', () => {
     expect(api.count('/hosts/web-2/metrics')).toBe(2);
     expect(outcome.rows).toContainEqual({ user: 'alice', host: 'web-2', cpu: 0.5 });
     expect(outcome.skipped).toEqual([]);
-    expect(api.logs.filter((l) => l.startsWith('GET /hosts/web-2/metrics'))).toEqual([
-      'GET /hosts/web-2/metrics',
-      'GET /hosts/web-2/metrics -> 500',
-      'GET /hosts/web-2/metrics',
-      'GET /hosts/web-2/metrics -> 200',
-    ]);
+    expect(api.logs.filter((l) => l.startsWith('skip '))).toEqual([]);
   });
 
   it('gives up after maxAttempts server errors and skips everything that depends on that call', async () => {
@@ -203,7 +196,7 @@ describe('collectMetrics', () => {
     const api = fakeApi(routes);
     const outcome = await collectMetrics(api.http, { log: api.log, maxAttempts: 3 });
     expect(api.count('/hosts/db-1/metrics')).toBe(3);
-    expect(api.logs).toContain('GET /hosts/db-1/metrics failed: ECONNRESET');
+    expect(api.logs).toContain('skip /hosts/db-1/metrics: ECONNRESET after 3 attempts');
     expect(outcome.skipped).toEqual([{ path: '/hosts/db-1/metrics', reason: 'ECONNRESET after 3 attempts' }]);
     expect(outcome.rows).toHaveLength(2);
   });
@@ -227,6 +220,7 @@ describe('collectMetrics', () => {
     ['details that are an array', '/users/alice', ok([{ id: 'alice', hosts: ['web-1'] }])],
     ['hosts mixing strings and null', '/users/alice', ok({ id: 'alice', hosts: ['web-1', null] })],
     ['a cpu value that is a string', '/hosts/web-1/metrics', ok({ cpu: '25%' })],
+    ['a cpu value that is a numeric string', '/hosts/web-1/metrics', ok({ cpu: '0.4' })],
     ['a cpu value that is null', '/hosts/web-1/metrics', ok({ cpu: null })],
     ['metrics that are a bare number', '/hosts/web-1/metrics', ok(0.25)],
     ['metrics that are JSON null', '/hosts/web-1/metrics', ok(null)],
@@ -240,19 +234,18 @@ describe('collectMetrics', () => {
     expect(outcome.skipped).toEqual([{ path, reason: 'unexpected body' }]);
   });
 
-  it('logs every attempt, failure and skip in order', async () => {
+  it('logs the skips in order, each after its last attempt', async () => {
     const api = fakeApi({
       '/users': ok(['alice', 'bob']),
       '/users/alice': [{ fail: 'ECONNRESET' }, { status: 502, body: '' }],
       '/users/bob': { status: 403, body: '' },
     });
     const outcome = await collectMetrics(api.http, { log: api.log, maxAttempts: 2 });
-    expect(api.events).toEqual([
-      'GET /users', 'call /users', 'GET /users -> 200',
-      'GET /users/alice', 'call /users/alice', 'GET /users/alice failed: ECONNRESET',
-      'GET /users/alice', 'call /users/alice', 'GET /users/alice -> 502',
+    expect(api.events.filter((e) => e.startsWith('call ') || e.startsWith('skip '))).toEqual([
+      'call /users',
+      'call /users/alice', 'call /users/alice',
       'skip /users/alice: HTTP 502 after 2 attempts',
-      'GET /users/bob', 'call /users/bob', 'GET /users/bob -> 403',
+      'call /users/bob',
       'skip /users/bob: HTTP 403',
     ]);
     expect(outcome).toEqual({
@@ -315,6 +308,20 @@ describe('collectMetrics', () => {
     }
   });
 
+  it('reports a rejection that is not an Error by its value as a string', async () => {
+    const calls: string[] = [];
+    const http: HttpClient = {
+      async get(path: string): Promise<HttpResponse> {
+        calls.push(path);
+        if (path === '/users') return { status: 200, body: '["alice"]' };
+        throw 'socket hang up';
+      },
+    };
+    const outcome = await collectMetrics(http, { log: () => {}, maxAttempts: 2 });
+    expect(calls).toEqual(['/users', '/users/alice', '/users/alice']);
+    expect(outcome).toEqual({ rows: [], skipped: [{ path: '/users/alice', reason: 'socket hang up after 2 attempts' }] });
+  });
+
   it('accepts every 2xx status, and a cpu of 0', async () => {
     const routes = happyRoutes();
     routes['/users/alice'] = { status: 203, body: { id: 'alice', hosts: ['web-1'] } };
@@ -329,7 +336,6 @@ describe('collectMetrics', () => {
       ],
       skipped: [],
     });
-    expect(api.logs).toContain('GET /hosts/web-1/metrics -> 299');
   });
 
   it('skips nothing for users without hosts and returns an empty report for no users', async () => {
@@ -342,7 +348,7 @@ describe('collectMetrics', () => {
   });
 
   it('logs to console.info by default', async () => {
-    const api = fakeApi({ '/users': ok([]) });
+    const api = fakeApi({ '/users': ok(['alice']), '/users/alice': { status: 410, body: '' } });
     const original = console.info;
     const lines: unknown[] = [];
     console.info = (...args: unknown[]) => {
@@ -353,7 +359,7 @@ describe('collectMetrics', () => {
     } finally {
       console.info = original;
     }
-    expect(lines).toEqual(['GET /users', 'GET /users -> 200']);
+    expect(lines.filter((l) => String(l).startsWith('skip '))).toEqual(['skip /users/alice: HTTP 410']);
   });
 
   it('does not retry other client errors such as 401', async () => {
@@ -398,7 +404,7 @@ describe('collectMetrics', () => {
       { user: 'ops team', host: 'web?x=1&y#2', cpu: 0.4 },
     ]);
     expect(outcome.skipped).toEqual([]);
-    expect(api.logs).toContain('GET /hosts/eu%2Fweb-1/metrics');
+    expect(api.calls).toContain('/hosts/eu%2Fweb-1/metrics');
   });
 
   it('honours maxAttempts (1 means no retry at all)', async () => {

@@ -43,21 +43,18 @@ export async function collectMetrics(http: HttpClient, options: ChainOptions = {
   const { log = (line: string) => console.info(line), maxAttempts = 3 } = options;
   const outcome: Outcome = { rows: [], skipped: [] };
 
-  /** One request with the retry, logging and parsing rules: a value, or the reason there is none. */
+  /** One request with the retry and parsing rules: a value, or the reason there is none. */
   async function fetchJson<T>(path: string, isValid: (v: unknown) => v is T): Promise<Fetched<T>> {
     for (let attempt = 1; ; attempt++) {
-      log(`GET ${path}`);
       let response: HttpResponse;
       try {
         response = await http.get(path);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        log(`GET ${path} failed: ${message}`);
         if (attempt < maxAttempts) continue;
         return { ok: false, reason: `${message} after ${attempt} attempts` };
       }
       const { status } = response;
-      log(`GET ${path} -> ${status}`);
       if (status >= 500 && status <= 599) {
         if (attempt < maxAttempts) continue;
         return { ok: false, reason: `HTTP ${status} after ${attempt} attempts` };

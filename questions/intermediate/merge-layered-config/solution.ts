@@ -28,13 +28,7 @@ export function parseLayer(text: string, source: string): JsonObject {
     value = JSON.parse(text) as Json;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    if (!at) throw new ConfigError(`${source}: invalid JSON: ${message}`);
-    const offset = Number(at[1]);
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-    throw new ConfigError(`${source}: invalid JSON at line ${line}, column ${column}: ${message}`);
+    throw new ConfigError(`${source}: invalid JSON: ${message}`);
   }
   if (!isObject(value)) {
     throw new ConfigError(`${source}: expected an object at the top level, got ${kindOf(value)}`);
@@ -47,9 +41,7 @@ function clone(value: Json): Json {
   if (Array.isArray(value)) return value.map(clone);
   if (isObject(value)) {
     const copy: JsonObject = {};
-    for (const key of Object.keys(value)) {
-      if (key !== '__proto__') copy[key] = clone(value[key]);
-    }
+    for (const key of Object.keys(value)) copy[key] = clone(value[key]);
     return copy;
   }
   return value;
@@ -68,29 +60,11 @@ export function mergeLayers(layers: readonly Layer[]): JsonObject {
     }
   };
 
-  /** Rejects __proto__ anywhere inside a value that is about to be copied in whole. */
-  const checkKeys = (value: Json, path: string, source: string): void => {
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => checkKeys(item, `${path}[${i}]`, source));
-    } else if (isObject(value)) {
-      for (const key of Object.keys(value)) {
-        const child = path ? `${path}.${key}` : key;
-        if (key === '__proto__') problems.push(`forbidden key "__proto__" at ${child} in ${source}`);
-        else checkKeys(value[key], child, source);
-      }
-    }
-  };
-
   const mergeInto = (target: JsonObject, incoming: JsonObject, prefix: string, source: string): void => {
     for (const key of Object.keys(incoming)) {
       const path = prefix ? `${prefix}.${key}` : key;
       const next = incoming[key];
-      if (key === '__proto__') {
-        problems.push(`forbidden key "__proto__" at ${path} in ${source}`);
-        continue;
-      }
       if (!Object.hasOwn(target, key)) {
-        checkKeys(next, path, source);
         target[key] = clone(next);
         record(path, next, source);
         continue;
@@ -99,7 +73,6 @@ export function mergeLayers(layers: readonly Layer[]): JsonObject {
       if (isObject(current) && isObject(next)) {
         mergeInto(current, next, path, source);
       } else if (current === null || next === null || kindOf(current) === kindOf(next)) {
-        checkKeys(next, path, source);
         target[key] = clone(next); // scalars and whole arrays are replaced
         record(path, next, source);
       } else {

@@ -54,11 +54,26 @@ describe('which', () => {
     expect(which('kubectl', { env: { PATH: '/usr/bin:/opt/tools/bin/' }, fs })).toBe('/opt/tools/bin/kubectl');
   });
 
-  it('joins the root entry "/" and a relative entry with one slash each', () => {
-    const fs = fakeFs({ '/kubectl': exe, 'node_modules/.bin/tsc': exe });
+  it('joins the root entry "/" with one slash', () => {
+    const fs = fakeFs({ '/kubectl': exe });
     expect(which('kubectl', { env: { PATH: '/' }, fs })).toBe('/kubectl');
-    expect(which('tsc', { env: { PATH: '/usr/bin:node_modules/.bin' }, fs })).toBe('node_modules/.bin/tsc');
-    expect(fs.probed).toEqual(['/kubectl', '/usr/bin/tsc', 'node_modules/.bin/tsc']);
+    expect(fs.probed).toEqual(['/kubectl']);
+  });
+
+  it('skips relative PATH entries without probing them, wherever they appear', () => {
+    const fs = fakeFs({ 'node_modules/.bin/tsc': exe, './tsc': exe, 'tsc': exe, 'bin/tsc': exe, '/opt/bin/tsc': exe });
+    expect(which('tsc', { env: { PATH: 'node_modules/.bin:.:/usr/bin:bin/:./' }, fs })).toBeNull();
+    expect(fs.probed).toEqual(['/usr/bin/tsc']);
+    expect(which('tsc', { env: { PATH: '.:/opt/bin' }, fs })).toBe('/opt/bin/tsc');
+    expect(fs.probed).toEqual(['/usr/bin/tsc', '/opt/bin/tsc']);
+  });
+
+  it('probes a directory listed twice only once, at its first place', () => {
+    const fs = fakeFs({ '/opt/bin/helm': exe });
+    expect(which('helm', { env: { PATH: '/usr/bin:/bin:/usr/bin:/opt/bin:/bin' }, fs })).toBe('/opt/bin/helm');
+    expect(fs.probed).toEqual(['/usr/bin/helm', '/bin/helm', '/opt/bin/helm']);
+    expect(which('kubectl', { env: { PATH: '/usr/bin:/usr/bin' }, fs })).toBeNull();
+    expect(fs.probed.slice(3)).toEqual(['/usr/bin/kubectl']);
   });
 
   it('returns null when the command is nowhere on PATH', () => {
@@ -148,10 +163,24 @@ describe('runTool', () => {
     expect(runner.calls).toEqual([]);
   });
 
+  it('lists each absolute directory once in searched and in the message, never a relative one', async () => {
+    const fs = fakeFs({ './kubectl': exe, 'bin/kubectl': exe });
+    const runner = fakeRunner();
+    const env = { PATH: '/usr/bin:.:/bin:bin:/usr/bin:/opt/ci/bin:/bin' };
+    const attempt = runTool('kubectl', [], { env, fs, run: runner.run });
+    await expect(attempt).rejects.toMatchObject({ command: 'kubectl', searched: ['/usr/bin', '/bin', '/opt/ci/bin'] });
+    const message = await attempt.then(() => '', (err: Error) => err.message);
+    expect(message.split('/usr/bin').length).toBe(2);
+    expect(message).not.toMatch(/(^|[\s,:(])bin([\s,)]|$)/);
+    expect(fs.probed).toEqual(['/usr/bin/kubectl', '/bin/kubectl', '/opt/ci/bin/kubectl']);
+    expect(runner.calls).toEqual([]);
+  });
+
   it.each([
     ['PATH is missing', {}],
     ['PATH is empty', { PATH: '' }],
     ['PATH has only separators', { PATH: '::' }],
+    ['PATH has only relative entries', { PATH: '.:bin' }],
   ])('rejects with an empty searched list when %s', async (_label, env) => {
     const fs = fakeFs({ '/kubectl': exe, kubectl: exe });
     const runner = fakeRunner();
@@ -178,7 +207,8 @@ describe('runTool', () => {
     await expect(attempt).rejects.toBeInstanceOf(ToolNotFoundError);
     await expect(attempt).rejects.toMatchObject({ command: 'kubectl', searched: ['/usr/local/bin', '/usr/bin'] });
     await expect(attempt).rejects.toThrow(/kubectl/);
-    await expect(attempt).rejects.toThrow(/\/usr\/local\/bin.*\/usr\/bin/);
+    await expect(attempt).rejects.toThrow('/usr/local/bin');
+    await expect(attempt).rejects.toThrow('/usr/bin');
     expect(runner.calls).toEqual([]);
   });
 

@@ -30,8 +30,13 @@ export class ToolNotFoundError extends Error {
   }
 }
 
+/**
+ * The directories to search, in PATH order: absolute entries only (an empty or relative entry would depend on the
+ * current directory), each once.
+ */
 function searchPath(env: Env): string[] {
-  return (env.PATH ?? '').split(':').filter((dir) => dir !== '');
+  const dirs = (env.PATH ?? '').split(':').filter((dir) => dir.startsWith('/'));
+  return [...new Set(dirs)];
 }
 
 function qualifies(fs: FileSystem, path: string): boolean {

@@ -42,7 +42,7 @@ function pathDirectories(env: Env): string[] {
   if (raw === undefined || raw === '') {
     return [];
   }
-  return raw.split(':').filter((entry) => entry !== '');
+  return [...new Set(raw.split(':').filter((entry) => entry.startsWith('/')))];
 }
 
 function joinPath(dir: string, cmd: string): string {

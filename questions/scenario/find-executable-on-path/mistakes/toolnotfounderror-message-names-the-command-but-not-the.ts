@@ -40,7 +40,7 @@ function qualifies(fs: FileSystem, path: string): boolean {
 function pathDirs(env: Env): string[] {
   const raw = env.PATH;
   if (raw === undefined || raw === '') return [];
-  return raw.split(':').filter((dir) => dir !== '');
+  return [...new Set(raw.split(':').filter((dir) => dir.startsWith('/')))];
 }
 
 function joinPath(dir: string, cmd: string): string {

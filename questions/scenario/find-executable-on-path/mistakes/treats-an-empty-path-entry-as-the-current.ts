@@ -40,7 +40,7 @@ function qualifies(fs: FileSystem, path: string): boolean {
 function pathDirs(env: Env): string[] {
   const raw = env.PATH;
   if (raw === undefined || raw === '') return [];
-  return raw.split(':').filter((dir) => dir !== '');
+  return [...new Set(raw.split(':').filter((dir) => dir.startsWith('/')))];
 }
 
 function joinPath(dir: string, cmd: string): string {
@@ -55,7 +55,8 @@ export function which(cmd: string, options: WhichOptions): string | null {
   }
   const raw = env.PATH;
   if (raw === undefined || raw === '') return null;
-  for (const entry of raw.split(':')) {
+  for (const entry of new Set(raw.split(':'))) {
+    if (entry !== '' && !entry.startsWith('/')) continue;
     const dir = entry === '' ? '.' : entry;
     const candidate = joinPath(dir, cmd);
     if (qualifies(fs, candidate)) return candidate;

@@ -34,12 +34,9 @@ function exact(text: string): { num: bigint; den: bigint } {
   return { num: BigInt(whole + fraction) * mul, den: 10n ** BigInt(fraction.length) * div };
 }
 
-function ceilToSafeNumber(num: bigint, den: bigint, text: string): number {
-  const rounded = (num + den - 1n) / den;
-  if (rounded > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new RangeError(`quantity ${JSON.stringify(text)} is too large to represent exactly`);
-  }
-  return Number(rounded);
+/** num / den rounded up, in integers: no floating-point step before the rounding. */
+function ceilDiv(num: bigint, den: bigint): number {
+  return Number((num + den - 1n) / den);
 }
 
 /** The value of a quantity such as "512Mi", "1.5G" or "250m" in base units (bytes, or cores). */
@@ -51,11 +48,11 @@ export function parseQuantity(text: string): number {
 /** Whole bytes, rounded up; exact even where floating point is not. */
 export function toBytes(text: string): number {
   const { num, den } = exact(text);
-  return ceilToSafeNumber(num, den, text);
+  return ceilDiv(num, den);
 }
 
 /** Whole millicores (1 core = 1000m), rounded up; exact even where floating point is not. */
 export function toMillicores(text: string): number {
   const { num, den } = exact(text);
-  return ceilToSafeNumber(num * 1000n, den, text);
+  return ceilDiv(num * 1000n, den);
 }

@@ -1,6 +1,6 @@
-// Title: Throws RangeError already at exactly Number.MAX_SAFE_INTEGER
-// Breaks: "If a rounded result is larger than `Number.MAX_SAFE_INTEGER`, throw a `RangeError`"
-const QUANTITY = /^\s*([0-9]+)(?:\.([0-9]+))?(m|k|Ki|M|Mi|G|Gi|T|Ti|P|Pi|E|Ei)?\s*$/;
+// Title: Allows whitespace between the number and the unit ("1 Gi" is accepted)
+// Breaks: "`1 Gi`"
+const QUANTITY = /^\s*([0-9]+)(?:\.([0-9]+))?\s*(m|k|Ki|M|Mi|G|Gi|T|Ti|P|Pi|E|Ei)?\s*$/;
 
 const FACTORS: Record<string, [bigint, bigint]> = {
   '': [1n, 1n],
@@ -36,7 +36,7 @@ function ceilDiv(a: bigint, b: bigint): bigint {
 }
 
 function toSafeNumber(value: bigint, text: string): number {
-  if (value >= BigInt(Number.MAX_SAFE_INTEGER)) {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new RangeError(`quantity "${text}" is too large to represent exactly`);
   }
   return Number(value);

@@ -1,5 +1,5 @@
-// Title: withLock returns the body promise without awaiting it, so release() runs before an async body finishes
-// Breaks: "run the body, and always `release()` afterwards"
+// Title: Does not await the body: an async body is still running when close() is called
+// Breaks: "`body` may be async: wait for it to **finish** before closing."
 export interface Resource {
   close(): void | Promise<void>;
 }
@@ -15,9 +15,9 @@ export async function withResource<R extends Resource, T>(
   options: CleanupOptions = {},
 ): Promise<T> {
   const resource = await open();
-  let result: T;
+  let result: T | Promise<T>;
   try {
-    result = await body(resource);
+    result = body(resource);
   } catch (bodyError) {
     try {
       await resource.close();
@@ -38,7 +38,7 @@ export interface Lock {
 export async function withLock<T>(lock: Lock, body: () => T | Promise<T>): Promise<T> {
   await lock.acquire();
   try {
-    return body();
+    return await body();
   } finally {
     lock.release();
   }

@@ -1,5 +1,5 @@
-// Title: Only reports "__proto__" at the top level; nested ones are silently dropped
-// Breaks: "A key named `__proto__` anywhere in a layer is rejected the same way"
+// Title: Treats a value replacing an earlier null as a type conflict
+// Breaks: "`null` may replace anything and anything may replace `null` (it means "no value")."
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
@@ -78,7 +78,9 @@ function findForbidden(value: Json, path: string[], source: string, errors: stri
     const here = [...path, key];
     if (key === FORBIDDEN) {
       errors.push(`forbidden key "${FORBIDDEN}" at ${here.join('.')} in ${source}`);
+      continue;
     }
+    findForbidden(value[key], here, source, errors);
   }
 }
 
@@ -120,7 +122,7 @@ function mergeInto(
       mergeInto(prev as JsonObject, next as JsonObject, here, source, sources, errors);
       continue;
     }
-    if (prevKind === 'null' || nextKind === 'null' || prevKind === nextKind) {
+    if (nextKind === 'null' || prevKind === nextKind) {
       setOwn(target, key, clone(next));
       markSources(next, here, source, sources);
       continue;

@@ -20,7 +20,7 @@ const BUILTINS = new Set(builtinModules);
 /** Node globals a test may expect besides the language built-ins every vm context has. */
 const SHARED_GLOBALS = [
   'Buffer', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'AbortController', 'AbortSignal', 'Event',
-  'EventTarget', 'MessageChannel', 'MessagePort', 'MessageEvent', 'structuredClone', 'atob', 'btoa', 'performance',
+  'EventTarget', 'MessageChannel', 'MessagePort', 'MessageEvent', 'atob', 'btoa', 'performance',
   'Blob', 'queueMicrotask',
 ] as const;
 /** Node loads these on first access (fetch pulls in undici): handed over only if user code touches them. */
@@ -199,6 +199,73 @@ const timersPromisesScript = new vm.Script(
   { filename: 'drills:timers' },
 );
 const globalThisScript = new vm.Script('globalThis');
+
+/**
+ * structuredClone, made inside the check's own realm: Node's would build the copy with the checker's constructors,
+ * which user code may only see through the read-only membrane, so a copy could not be changed. This one follows the
+ * structured clone rules for what drills use (primitives, plain objects and arrays, Date, RegExp, Map, Set, Error,
+ * ArrayBuffer and typed arrays, boxed primitives; shared and circular references kept; other objects copied as plain
+ * objects of their own enumerable properties) and throws a DataCloneError for functions and symbols, as Node does.
+ */
+const structuredCloneScript = new vm.Script(
+  `(function () {
+    const ERRORS = { Error, EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError };
+    function dataCloneError(what) {
+      const e = new Error(what + ' could not be cloned.');
+      e.name = 'DataCloneError';
+      return e;
+    }
+    return function structuredClone(value) {
+      if (arguments.length === 0) throw new TypeError('The value argument must be specified');
+      const seen = new Map();
+      const copy = (v) => {
+        if (typeof v === 'function') throw dataCloneError(String(v).slice(0, 60));
+        if (typeof v === 'symbol') throw dataCloneError(String(v));
+        if (typeof v !== 'object' || v === null) return v;
+        if (seen.has(v)) return seen.get(v);
+        const tag = Object.prototype.toString.call(v).slice(8, -1);
+        let out;
+        if (Array.isArray(v)) {
+          out = new Array(v.length);
+          seen.set(v, out);
+          for (const k of Object.keys(v)) out[k] = copy(v[k]);
+          return out;
+        }
+        switch (tag) {
+          case 'Date': out = new Date(Date.prototype.getTime.call(v)); seen.set(v, out); return out;
+          case 'RegExp': out = new RegExp(v.source, v.flags); seen.set(v, out); return out;
+          case 'Boolean': case 'Number': case 'String': case 'BigInt': out = Object(v.valueOf()); seen.set(v, out); return out;
+          case 'Map': out = new Map(); seen.set(v, out); for (const [k, x] of v) out.set(copy(k), copy(x)); return out;
+          case 'Set': out = new Set(); seen.set(v, out); for (const x of v) out.add(copy(x)); return out;
+          case 'ArrayBuffer': out = v.slice(0); seen.set(v, out); return out;
+          case 'Error': {
+            const Ctor = ERRORS[v.name] || Error;
+            out = new Ctor(v.message);
+            seen.set(v, out);
+            if (typeof v.stack === 'string') out.stack = v.stack;
+            if ('cause' in v) out.cause = copy(v.cause);
+            return out;
+          }
+          default:
+            if (ArrayBuffer.isView(v)) {
+              const Ctor = globalThis[tag];
+              if (typeof Ctor !== 'function') throw dataCloneError(tag);
+              out = new Ctor(v.buffer.slice(v.byteOffset, v.byteOffset + v.byteLength));
+              seen.set(v, out);
+              return out;
+            }
+            if (tag === 'WeakMap' || tag === 'WeakSet' || tag === 'Promise' || tag === 'WeakRef') throw dataCloneError('#<' + tag + '>');
+            out = {};
+            seen.set(v, out);
+            for (const k of Object.keys(v)) out[k] = copy(v[k]);
+            return out;
+        }
+      };
+      return copy(value);
+    };
+  })()`,
+  { filename: 'drills:structuredClone' },
+);
 
 export function createRealm(msg: CheckMessage, hooks: RealmHooks): Realm {
   const context = vm.createContext({}, { name: `check ${msg.id}` });
@@ -549,6 +616,9 @@ export function createRealm(msg: CheckMessage, hooks: RealmHooks): Realm {
     });
   }
   Object.assign(userGlobal, { global: userGlobal, console: userConsole, process: userProcess, ...timerGlobals });
+  Object.defineProperty(userGlobal, 'structuredClone', {
+    value: structuredCloneScript.runInContext(context) as unknown, writable: true, configurable: true, enumerable: false,
+  });
   // The test API cannot be reassigned by the code under test (a solution must not be able to swap `expect`).
   for (const [name, value] of Object.entries(jestGlobals)) {
     Object.defineProperty(userGlobal, name, { value, writable: false, configurable: false, enumerable: true });

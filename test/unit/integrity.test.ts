@@ -436,4 +436,27 @@ describe('a verdict nobody can fake', function () {
       assert.equal(own.verdict, 'passed', explain(own));
     });
   });
+
+  describe('9. what the membrane must not get in the way of', () => {
+    it('structuredClone gives a copy the code can change, made in its own realm, with the structured clone rules', async () => {
+      const solution = [
+        'export function add(a: number, b: number): number {',
+        '  const src = { n: { a }, list: [b], when: new Date(0), m: new Map([["k", { v: 1 }]]), s: new Set([1]), re: /x/g, bytes: new Uint8Array([1, 2]) };',
+        '  (src as Record<string, unknown>).self = src;',
+        '  const c = structuredClone(src);',
+        '  c.n.a = 100; c.list.push(7); c.m.get("k")!.v = 2; c.s.add(2); c.bytes[0] = 9;',
+        '  if (src.n.a !== a || src.list.length !== 1 || src.m.get("k")!.v !== 1 || src.s.size !== 1 || src.bytes[0] !== 1) return -1;',
+        '  if ((c as Record<string, unknown>).self !== c || !(c.when instanceof Date) || !(c.m instanceof Map) || !(c.re instanceof RegExp) || c.re.flags !== "g") return -2;',
+        '  if (Object.getPrototypeOf(c) !== Object.prototype || !Array.isArray(c.list)) return -3;',
+        '  try { structuredClone({ f: () => 1 }); return -4; } catch (e) { if ((e as Error).name !== "DataCloneError") return -5; }',
+        '  const err = structuredClone(new RangeError("r"));',
+        '  if (!(err instanceof RangeError) || err.message !== "r") return -6;',
+        '  return src.n.a + c.list[0];',
+        '}',
+        '',
+      ].join('\n');
+      const r = await check(solution);
+      assert.equal(r.verdict, 'passed', explain(r));
+    });
+  });
 });

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadPackFromDir } from '../core/pack';
-import { fieldLocation, formatPackError, TIER_LABELS, TIERS, type Drill, type PackError } from '../core/model';
+import { drillLanguages, fieldLocation, formatPackError, TIER_LABELS, TIERS, type Drill, type Language, type PackError } from '../core/model';
 import { drillCheckRequest, formatCheckReport, SandboxRunner, type CheckRequest, type CheckResult } from '../core/runner';
 import { topicLabel } from '../core/topics';
 
@@ -48,6 +48,8 @@ export interface DrillListEntry {
   file: string;
   /** The drill's folder (folder drills only). */
   dir?: string;
+  /** The languages the drill can be answered in: "typescript", and "python" when it has a Python track. */
+  languages: Language[];
 }
 
 class UsageError extends Error {}
@@ -148,6 +150,7 @@ async function list(p: Parsed): Promise<number> {
     const entries: DrillListEntry[] = drills.map((d) => ({
       id: d.id, tier: d.tier, topic: d.topic, title: d.title, order: d.order, minutes: d.minutes ?? null, keyPoints: d.keyPoints ?? [], file: d.source.file,
       ...(d.source.dir !== undefined ? { dir: d.source.dir } : {}),
+      languages: drillLanguages(d),
     }));
     process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
   } else {

@@ -579,7 +579,9 @@ def main(argv: list) -> int:
         out.flush()
 
     try:
-        TestRun(test_file, tmp_root, emit, display=lambda p: os.path.relpath(p, os.path.dirname(test_file))).run()
+        folder = os.path.dirname(test_file)
+        user_files = [f for f in os.listdir(folder) if f.endswith(".py") and os.path.join(folder, f) != test_file]
+        TestRun(test_file, tmp_root, emit, user_files=user_files, display=lambda p: os.path.relpath(p, folder)).run()
     finally:
         shutil.rmtree(tmp_root, ignore_errors=True)
     return 1 if "failed" in statuses or not statuses else 0

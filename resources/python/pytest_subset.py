@@ -85,9 +85,7 @@ class ExceptionInfo:
 
 
 def _type_names(expected) -> str:
-    if isinstance(expected, tuple):
-        return "any of (%s)" % ", ".join(t.__name__ for t in expected)
-    return "<class '%s'>" % expected.__name__
+    return str(expected)
 
 
 class RaisesContext:

@@ -12,11 +12,14 @@ export function pythonForTests(): { command: string; args: string[] } {
 
 let pytestPython: string | undefined | null = null;
 
-/** An interpreter that can `import pytest`: python3 on PATH, else Debian's /usr/bin/python3 (python3-pytest). */
+/**
+ * An interpreter that can `import pytest`: DRILLS_TEST_PYTEST_PYTHON, else Debian's /usr/bin/python3 (python3-pytest,
+ * the version CI compares with), else python3 on PATH.
+ */
 export function pythonWithPytest(): string | undefined {
   if (pytestPython !== null) return pytestPython;
   pytestPython = undefined;
-  for (const candidate of [process.env.DRILLS_TEST_PYTHON, 'python3', '/usr/bin/python3']) {
+  for (const candidate of [process.env.DRILLS_TEST_PYTEST_PYTHON, '/usr/bin/python3', 'python3']) {
     if (!candidate) continue;
     try {
       execFileSync(candidate, ['-c', 'import pytest'], { stdio: 'ignore' });

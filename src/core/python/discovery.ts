@@ -33,6 +33,8 @@ export type Prober = (command: string, args: readonly string[], env: NodeJS.Proc
 export interface DiscoveryInput {
   /** interviewDrills.python.path (empty: not set). */
   setting?: string;
+  /** How messages name the setting (default interviewDrills.python.path; the CLI's is DRILLS_PYTHON). */
+  settingName?: string;
   /** The interpreter the Python extension has selected, when it is installed and has one. */
   extensionInterpreter?: string;
   platform?: NodeJS.Platform;
@@ -103,20 +105,21 @@ export async function findPython(input: DiscoveryInput = {}): Promise<PythonDisc
     return { ok: true, python: { ...candidate, version: result.version, executable: result.executable }, tried };
   }
   const need = `Python ${formatVersion(MIN_PYTHON)} or newer`;
+  const settingName = input.settingName ?? 'interviewDrills.python.path';
   if (input.setting?.trim()) {
     const why = tried[0]?.slice(label({ command: input.setting.trim(), args: [], source: 'setting' }).length + 2) ?? 'unusable';
     return {
       ok: false,
       tried,
-      message: `The Python track needs ${need}, but interviewDrills.python.path (${input.setting.trim()}) is ${why === 'not found' ? 'not found' : why}. Point the setting at a python3 executable of ${formatVersion(MIN_PYTHON)} or newer, or clear it to use python3 from PATH.`,
+      message: `The Python track needs ${need}, but ${settingName} (${input.setting.trim()}) is ${why === 'not found' ? 'not found' : why}. Point the setting at a python3 executable of ${formatVersion(MIN_PYTHON)} or newer, or clear it to use python3 from PATH.`,
     };
   }
   if (tooOld.length > 0) {
-    return { ok: false, tried, message: `The Python track needs ${need}, but ${tooOld.join(' and ')}. Install a newer Python (python.org, or your package manager's python3) or set interviewDrills.python.path to one.` };
+    return { ok: false, tried, message: `The Python track needs ${need}, but ${tooOld.join(' and ')}. Install a newer Python (python.org, or your package manager's python3) or set ${settingName} to one.` };
   }
   return {
     ok: false,
     tried,
-    message: `The Python track needs ${need}, and none was found (tried ${tried.map((t) => t.split(':')[0]).join(', ')} on PATH). Install Python 3 (python.org, or your package manager's python3) or set interviewDrills.python.path.`,
+    message: `The Python track needs ${need}, and none was found (tried ${tried.map((t) => t.split(':')[0]).join(', ')} on PATH). Install Python 3 (python.org, or your package manager's python3) or set ${settingName}.`,
   };
 }

@@ -14,7 +14,7 @@ function fakeProber(table: Record<string, ProbeResult>): Prober & { asked: strin
     const key = [command, ...args].join(' ');
     asked.push(key);
     return table[key] ?? { error: 'not found' };
-  }) as Prober & { asked: string[] };
+  }) as unknown as Prober & { asked: string[] };
   probe.asked = asked;
   return probe;
 }

@@ -8,6 +8,12 @@ import * as path from 'node:path';
 import { compilePack, loadPackWithCache } from '../../src/core/compiledPack';
 import { drillLanguages, formatPackError } from '../../src/core/model';
 import { loadPackFromDir, loadPackFromDirSync } from '../../src/core/pack';
+import { execFileSync } from 'node:child_process';
+import { PYTHON_SCORES_KEY, SCORES_KEY, ScoreStore } from '../../src/core/scores';
+import { pythonScratchText, scratchFileName, scratchFileOf, stubPosition } from '../../src/core/scratch';
+import type { MementoLike } from '../../src/core/store';
+import { questionsDir } from '../fixtures/runner/support';
+import { pythonForTests } from './pythonSupport';
 
 const PY_SOLUTION = 'def add_one(n):\n    if n < 0:\n        raise ValueError("negative")\n    return n + 1\n';
 const PY_PATCH = [
@@ -142,5 +148,61 @@ describe('the Python track of a drill folder', () => {
     const cached = await loadPackWithCache(tmp, file);
     assert.equal(cached.fromCache, true);
     assert.deepEqual(cached.drills, loadPackFromDirSync(tmp).drills);
+  });
+});
+
+describe('the Python scratch file and scores', function () {
+  this.timeout(60000);
+  const bank = loadPackFromDirSync(questionsDir).drills.filter((d) => d.python);
+
+  it('is <id>.py beside <id>.ts, and both names map back to the drill and language', () => {
+    assert.equal(scratchFileName('guaranteed-cleanup', 'python'), 'guaranteed-cleanup.py');
+    assert.equal(scratchFileName('guaranteed-cleanup'), 'guaranteed-cleanup.ts');
+    assert.deepEqual(scratchFileOf('guaranteed-cleanup.py'), { id: 'guaranteed-cleanup', language: 'python' });
+    assert.deepEqual(scratchFileOf('guaranteed-cleanup.ts'), { id: 'guaranteed-cleanup', language: 'typescript' });
+    assert.equal(scratchFileOf('Not An Id.py'), undefined);
+    assert.equal(scratchFileOf('x.js'), undefined);
+  });
+
+  it('starts with the prompt and the Python note in a docstring, then the stub; valid Python with the cursor on the stub', () => {
+    for (const drill of bank) {
+      for (const header of ['short', 'full'] as const) {
+        const text = pythonScratchText(drill, { header });
+        assert.ok(text.startsWith(`r"""${drill.title}`), text.slice(0, 80));
+        assert.ok(text.endsWith(drill.python!.stub), drill.id);
+        assert.ok(text.includes('In Python'), `${drill.id}: the note is missing`);
+        const pos = stubPosition(text);
+        assert.match(text.split('\n')[pos.line]!, /NotImplementedError|def |class |import /, drill.id);
+        execFileSync(pythonForTests().command, ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], { input: text });
+      }
+    }
+  });
+
+  it('keeps a prompt with triple quotes and backslashes inside the docstring', () => {
+    const drill = { ...bank[0]!, prompt: 'Say """hi""" and C:\\new\\N{x} \\', python: { ...bank[0]!.python!, note: 'Use \\x """' } };
+    const text = pythonScratchText(drill, { header: 'full' });
+    execFileSync(pythonForTests().command, ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], { input: text });
+  });
+
+  it('keeps Python scores apart from TypeScript ones: the scores kept so far stay TypeScript\'s', async () => {
+    const data = new Map<string, unknown>([[SCORES_KEY, { version: 2, drills: { 'guaranteed-cleanup': { attempts: 1, hintsUsed: 0, answerRevealed: false, history: [] } } }]]);
+    const memento: MementoLike = {
+      get: <T>(key: string) => data.get(key) as T | undefined,
+      keys: () => [...data.keys()],
+      update: async (key: string, value: unknown) => {
+        data.set(key, value);
+      },
+    };
+    const ts = new ScoreStore(memento);
+    const py = new ScoreStore(memento, { key: PYTHON_SCORES_KEY });
+    assert.equal(ts.status('guaranteed-cleanup'), 'failed');
+    assert.equal(py.status('guaranteed-cleanup'), 'untried');
+    await py.recordAttempt('guaranteed-cleanup', { passed: 15, total: 15, durationMs: 30, verdict: 'passed' });
+    assert.equal(py.status('guaranteed-cleanup'), 'passed');
+    assert.equal(ts.status('guaranteed-cleanup'), 'failed');
+    assert.equal(new ScoreStore(memento).get('guaranteed-cleanup')!.attempts, 1);
+    assert.equal(new ScoreStore(memento, { key: PYTHON_SCORES_KEY }).get('guaranteed-cleanup')!.attempts, 1);
+    ts.dispose();
+    py.dispose();
   });
 });

@@ -2,6 +2,8 @@
 // the stub fails, every kept Python mistake is rejected, no two tests share a name; and the CLI checks .py files.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadPackFromDirSync } from '../../src/core/pack';
 import { PythonRunner, pythonCheckRequest } from '../../src/core/python/runner';
@@ -74,4 +76,20 @@ describe('drills check / test with Python files', function () {
     const result = JSON.parse(r.stdout) as { counts: { passed: number; failed: number; skipped: number } };
     assert.ok(result.counts.passed >= 25 && result.counts.failed >= 15 && result.counts.skipped >= 3, JSON.stringify(result.counts));
   });
+});
+
+describe('the Python mutation report (npm run mutate:python)', () => {
+  const report = JSON.parse(fs.readFileSync(path.join(questionsDir, 'python-mutation-report.json'), 'utf8')) as {
+    drills: Record<string, { hash: string; score: number; survivors: unknown[]; equivalent: { reason?: string }[] }>;
+  };
+  for (const drill of drills) {
+    it(`${drill.id}: a fresh entry at or above 90% killed, every equivalent mutant with a reason`, () => {
+      const entry = report.drills[drill.id];
+      assert.ok(entry, `no entry: run npm run mutate:python ${drill.id}`);
+      const hash = createHash('sha256').update(`${drill.python!.solution}\0${drill.python!.tests}`).digest('hex');
+      assert.equal(entry.hash, hash, `stale (solution.py or test_solution.py changed): run npm run mutate:python ${drill.id}`);
+      assert.ok(entry.score >= 90, `${entry.score}% killed: kill the survivors with better tests (${JSON.stringify(entry.survivors)})`);
+      for (const e of entry.equivalent) assert.ok(e.reason && e.reason.length > 10, JSON.stringify(e));
+    });
+  }
 });

@@ -6,8 +6,7 @@ class ToolNotFoundError(FileNotFoundError):
     """The command was not found; says what was looked for and where."""
 
     def __init__(self, command, searched):
-        where = ", ".join(searched) if searched else "(PATH not searched)"
-        super().__init__("command not found: %s (searched: %s)" % (command, where))
+        super().__init__("command not found: %s (searched: %s)" % (command, ", ".join(searched)))
         self.command = command
         self.searched = list(searched)
 

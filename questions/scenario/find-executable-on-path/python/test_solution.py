@@ -112,7 +112,7 @@ def test_run_tool_runs_the_resolved_path_once_without_a_shell(tools):
     assert len(run.calls) == 1
     argv, kwargs = run.calls[0]
     assert argv == [real, "get", "pods; rm -rf /"]
-    assert not kwargs.get("shell", False)
+    assert kwargs == {"capture_output": True, "text": True, "check": False}
 
 
 def test_run_tool_lets_the_runner_error_through(tools):

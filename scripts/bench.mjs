@@ -26,6 +26,7 @@ const option = (name, fallback) => {
 const N = option('--n', 5);
 const FAILING = option('--failing', 10);
 const TARGET = { p50: 60, p95: 150 };
+const PY_TARGET = { p50: 40, p95: 120 };
 
 if (!flag('--no-build')) {
   process.stderr.write('bench: building (node esbuild.mjs --production --tests)\n');
@@ -123,6 +124,47 @@ const rssLast = rssMiB(runner.sandboxPid);
 const samePid = runner.sandboxPid === firstPid;
 runner.dispose();
 
+// Python: the same warm-against-cold comparison for the drills' Python versions (reference, stub, first mistake),
+// through the warm Python sandbox against a new python3 (and sandbox) per check.
+const { PythonRunner, pythonCheckRequest } = require(path.join(outDir, 'src/core/python/runner.js'));
+const { findPython } = require(path.join(outDir, 'src/core/python/discovery.js'));
+const harnessDir = path.join(root, 'resources', 'python');
+const pyFound = await findPython({ setting: process.env.DRILLS_PYTHON, settingName: 'DRILLS_PYTHON' });
+let python;
+if (pyFound.ok) {
+  const pySamples = [];
+  for (const d of drills.filter((x) => x.python)) {
+    pySamples.push({ name: `${d.id} (python solution)`, request: pythonCheckRequest(d, d.python.solution), shouldPass: true });
+    pySamples.push({ name: `${d.id} (python stub)`, request: pythonCheckRequest(d, d.python.stub), shouldPass: false });
+    if (d.python.mistakes[0]) pySamples.push({ name: `${d.id} (python mistake)`, request: pythonCheckRequest(d, d.python.mistakes[0].code), shouldPass: false });
+  }
+  const pyWarmTimes = [];
+  const pyColdTimes = [];
+  const pyRunner = new PythonRunner({ python: pyFound.python, harnessDir });
+  if (pySamples.length > 0) await pyRunner.check(pySamples[0].request);
+  process.stderr.write(`bench: python ${pySamples.length} checks x ${N} rounds per mode`);
+  for (let round = 0; round < N; round++) {
+    for (const sample of pySamples) {
+      const t0 = performance.now();
+      const result = await pyRunner.check(sample.request);
+      pyWarmTimes.push(performance.now() - t0);
+      verify(sample, result);
+    }
+    for (const sample of pySamples) {
+      const t0 = performance.now();
+      const cold = new PythonRunner({ python: pyFound.python, harnessDir });
+      const result = await cold.check(sample.request);
+      pyColdTimes.push(performance.now() - t0);
+      cold.dispose();
+      verify(sample, result);
+    }
+    process.stderr.write('.');
+  }
+  process.stderr.write('\n');
+  pyRunner.dispose();
+  python = { interpreter: `${pyFound.python.executable} ${pyFound.python.version.join('.')}`, samples: pySamples.length, warm: stats(pyWarmTimes), cold: stats(pyColdTimes) };
+}
+
 const warm = stats(warmTimes);
 const cold = stats(coldTimes);
 const ms = (v) => `${v.toFixed(1)} ms`.padStart(10);
@@ -147,6 +189,17 @@ const lines = [
       ` (x${(rssLast / rssFirst).toFixed(2)}${samePid ? ', same process' : ', the sandbox was replaced on the way'})`
     : 'memory: not measured (no /proc on this system)',
   '',
+  ...(python && python.samples > 0
+    ? [
+      `Python (${python.interpreter}): ${python.samples} checks of the Python versions, N = ${N}`,
+      `mode        checks       p50       p95      mean       max`,
+      `warm   ${String(python.warm.checks).padStart(11)}${ms(python.warm.p50)}${ms(python.warm.p95)}${ms(python.warm.mean)}${ms(python.warm.max)}`,
+      `cold   ${String(python.cold.checks).padStart(11)}${ms(python.cold.p50)}${ms(python.cold.p95)}${ms(python.cold.mean)}${ms(python.cold.max)}`,
+      `cold/warm: p50 x${(python.cold.p50 / python.warm.p50).toFixed(1)}, p95 x${(python.cold.p95 / python.warm.p95).toFixed(1)}`,
+      `targets (warm): p50 <= ${PY_TARGET.p50} ms ${python.warm.p50 <= PY_TARGET.p50 ? 'met' : 'MISSED'}, p95 <= ${PY_TARGET.p95} ms ${python.warm.p95 <= PY_TARGET.p95 ? 'met' : 'MISSED'}`,
+    ]
+    : [`Python: not measured (${pyFound.ok ? 'no drill has a Python version' : pyFound.message})`]),
+  '',
   'sizes:',
 ];
 const sizes = {};
@@ -163,10 +216,10 @@ for (const file of ['dist/extension.js', 'dist/sandbox.js', 'dist/cli.js', 'inte
 if (wrong.length > 0) lines.push('', `unexpected verdicts (${wrong.length}):`, ...wrong.map((w) => `  ${w}`));
 
 if (flag('--json')) {
-  process.stdout.write(`${JSON.stringify({ n: N, drills: drills.length, samples: samples.length, warm, cold, sizes, memory: { rssFirst, rssLast, samePid }, wrong }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ n: N, drills: drills.length, samples: samples.length, warm, cold, python, sizes, memory: { rssFirst, rssLast, samePid }, wrong }, null, 2)}\n`);
 } else {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 fs.mkdirSync(path.join(root, '.bench'), { recursive: true });
-fs.writeFileSync(path.join(root, '.bench', 'last.json'), JSON.stringify({ date: new Date().toISOString(), n: N, warm, cold, sizes, wrong }, null, 2));
+fs.writeFileSync(path.join(root, '.bench', 'last.json'), JSON.stringify({ date: new Date().toISOString(), n: N, warm, cold, python, sizes, wrong }, null, 2));
 process.exitCode = wrong.length > 0 ? 1 : 0;

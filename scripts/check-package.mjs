@@ -20,6 +20,9 @@ const ALLOWED = [
   /^extension\/questions\/(drill\.)?schema\.json$/,
   /^extension\/questions\/(beginner|intermediate|scenario)\/[a-z0-9-]+\/(drill\.yaml|prompt\.md|answer\.md|stub\.ts|solution\.ts|solution\.test\.ts)$/,
   /^extension\/questions\/(beginner|intermediate|scenario)\/[a-z0-9-]+\/mistakes\/[a-z0-9-]+\.(patch|ts)$/,
+  /^extension\/questions\/(beginner|intermediate|scenario)\/[a-z0-9-]+\/python\/(stub|solution|test_solution)\.py$/,
+  /^extension\/questions\/(beginner|intermediate|scenario)\/[a-z0-9-]+\/python\/mistakes\/[a-z0-9-]+\.(patch|py)$/,
+  /^extension\/resources\/python\/(drills_server|drills_harness|pytest_subset)\.py$/,
   /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
 ];
 
@@ -147,7 +150,7 @@ async function main() {
   const entries = zipEntries(vsix);
   const stray = entries.filter((e) => !ALLOWED.some((re) => re.test(e)));
   check(stray.length === 0, `it ships only the bundle, media, questions and docs${stray.length ? ` (also: ${stray.join(', ')})` : ''}`);
-  for (const needed of ['extension/dist/extension.js', 'extension/dist/sandbox.js', 'extension/dist/cli.js', 'extension/dist/webview.js', 'extension/dist/questions.json', 'extension/media/panel.css', 'extension/questions/schema.json', 'extension/questions/drill.schema.json', 'extension/questions/beginner/retry-flaky-call/drill.yaml', 'extension/questions/beginner/retry-flaky-call/solution.test.ts']) {
+  for (const needed of ['extension/dist/extension.js', 'extension/dist/sandbox.js', 'extension/dist/cli.js', 'extension/dist/webview.js', 'extension/dist/questions.json', 'extension/media/panel.css', 'extension/questions/schema.json', 'extension/questions/drill.schema.json', 'extension/questions/beginner/retry-flaky-call/drill.yaml', 'extension/questions/beginner/retry-flaky-call/solution.test.ts', 'extension/resources/python/drills_server.py', 'extension/resources/python/drills_harness.py', 'extension/resources/python/pytest_subset.py', 'extension/questions/beginner/guaranteed-cleanup/python/test_solution.py']) {
     check(entries.includes(needed), `it contains ${needed}`);
   }
   const yamlCount = entries.filter((e) => e.endsWith('.yaml')).length;

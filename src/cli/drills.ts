@@ -3,9 +3,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadPackFromDir } from '../core/pack';
-import { fieldLocation, formatPackError, TIER_LABELS, TIERS, type Drill, type PackError } from '../core/model';
+import { drillLanguages, fieldLocation, formatPackError, TIER_LABELS, TIERS, type Drill, type Language, type PackError } from '../core/model';
 import { drillCheckRequest, formatCheckReport, SandboxRunner, type CheckRequest, type CheckResult } from '../core/runner';
 import { topicLabel } from '../core/topics';
+import { findPython } from '../core/python/discovery';
+import { PythonRunner, pythonCheckRequest } from '../core/python/runner';
 
 const USAGE = `Usage: drills <command> [options]
 
@@ -16,9 +18,11 @@ Commands:
                                                  --run also checks that each reference solution passes,
                                                  each stub fails, each kept mistake is rejected and no
                                                  two tests of a drill share a full name.
-  check <drill-id> <solution.ts> [--json] [--pack DIR]
-                                                 Run a drill's tests against your solution.
-  test <file.test.ts> [--json]                   Run any Jest-style test file with its sibling modules.
+  check <drill-id> <solution.ts|solution.py> [--json] [--pack DIR]
+                                                 Run a drill's tests against your solution (a .py file
+                                                 runs the drill's Python tests).
+  test <file.test.ts|test_x.py> [--json]         Run any Jest-style test file with its sibling modules,
+                                                 or a pytest file with the .py files beside it.
 
 Options:
   --json          Print machine-readable JSON on stdout.
@@ -26,12 +30,16 @@ Options:
   --timeout MS    Time budget of one check (default 5000).
   -h, --help      Show this help.
 
+Python: DRILLS_PYTHON names the interpreter (else python3, python, py -3 on PATH; 3.9 or newer).
+
 Exit codes: 0 success, 1 test failures or pack errors, 2 usage or other errors.
 `;
 
 /** The bundled pack: dist/cli.js ships beside questions/. */
 const BUNDLED_PACK = path.join(__dirname, '..', 'questions');
 const SANDBOX_SCRIPT = path.join(__dirname, 'sandbox.js');
+/** The bundled pytest-subset runner and the Python sandbox: resources/python beside dist/. */
+const PYTHON_HARNESS = path.join(__dirname, '..', 'resources', 'python');
 
 /** One line of `drills list --json`. */
 export interface DrillListEntry {
@@ -48,6 +56,8 @@ export interface DrillListEntry {
   file: string;
   /** The drill's folder (folder drills only). */
   dir?: string;
+  /** The languages the drill can be answered in: "typescript", and "python" when it has a Python track. */
+  languages: Language[];
 }
 
 class UsageError extends Error {}
@@ -125,8 +135,14 @@ function printResult(result: CheckResult, json: boolean, displayFile: (file: str
   else process.stdout.write(`${formatCheckReport(result, { displayFile })}\n`);
 }
 
-async function runCheck(request: CheckRequest, timeoutMs: number | undefined): Promise<CheckResult> {
-  const runner = newRunner(timeoutMs);
+async function newPythonRunner(timeoutMs: number | undefined): Promise<PythonRunner> {
+  const found = await findPython({ setting: process.env.DRILLS_PYTHON, settingName: 'DRILLS_PYTHON' });
+  if (!found.ok) throw new Error(found.message);
+  return new PythonRunner({ python: found.python, harnessDir: PYTHON_HARNESS, timeoutMs });
+}
+
+async function runCheck(request: CheckRequest, timeoutMs: number | undefined, python = false): Promise<CheckResult> {
+  const runner = python ? await newPythonRunner(timeoutMs) : newRunner(timeoutMs);
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -148,6 +164,7 @@ async function list(p: Parsed): Promise<number> {
     const entries: DrillListEntry[] = drills.map((d) => ({
       id: d.id, tier: d.tier, topic: d.topic, title: d.title, order: d.order, minutes: d.minutes ?? null, keyPoints: d.keyPoints ?? [], file: d.source.file,
       ...(d.source.dir !== undefined ? { dir: d.source.dir } : {}),
+      languages: drillLanguages(d),
     }));
     process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
   } else {
@@ -218,6 +235,39 @@ async function validateBehaviour(drills: Drill[], timeoutMs: number | undefined)
   } finally {
     runner.dispose();
   }
+  errors.push(...(await validatePython(drills, timeoutMs)));
+  return errors;
+}
+
+/** With --run, the Python versions: the reference passes, the stub fails, every kept Python mistake is rejected. */
+async function validatePython(drills: Drill[], timeoutMs: number | undefined): Promise<PackError[]> {
+  const errors: PackError[] = [];
+  const withPython = drills.filter((d) => d.python);
+  if (withPython.length === 0) return errors;
+  let runner: PythonRunner;
+  try {
+    runner = await newPythonRunner(timeoutMs);
+  } catch (e) {
+    const d = withPython[0]!;
+    return [{ file: d.source.file, line: d.source.lines.python ?? 1, column: 1, field: 'python', message: `the Python versions of ${withPython.length} drill(s) could not be run: ${(e as Error).message}` }];
+  }
+  try {
+    for (const d of withPython) {
+      const py = d.python!;
+      const at = (file: string | undefined, message: string): PackError => ({ file: file ?? d.source.file, line: file ? 1 : d.source.lines.python ?? 1, column: 1, field: 'python', message });
+      const reference = await runner.check(pythonCheckRequest(d, py.solution));
+      if (reference.verdict !== 'passed') errors.push(at(py.files?.solution, `the Python reference does not pass: ${reference.summary}${firstFailure(reference)}`));
+      for (const name of duplicateNames(reference)) errors.push(at(py.files?.tests, `two tests are named "${name}": give each parametrize case an id of its own`));
+      const stub = await runner.check(pythonCheckRequest(d, py.stub));
+      if (stub.verdict !== 'failed') errors.push(at(py.files?.stub, `the Python stub should fail at least one test, but: ${stub.summary}`));
+      for (const [i, m] of py.mistakes.entries()) {
+        const r = await runner.check(pythonCheckRequest(d, m.code));
+        if (r.verdict === 'passed') errors.push(at(m.file, `Python mistake ${i + 1} ("${m.title}") passes every test: the tests must reject it`));
+      }
+    }
+  } finally {
+    runner.dispose();
+  }
   return errors;
 }
 
@@ -237,8 +287,8 @@ function firstFailure(r: CheckResult): string {
 }
 
 async function check(p: Parsed): Promise<number> {
-  expectArgs(p, 2, 2, 'check <drill-id> <solution.ts> [--json] [--pack DIR]');
-  const [id, file] = p.positional;
+  expectArgs(p, 2, 2, 'check <drill-id> <solution.ts|solution.py> [--json] [--pack DIR]');
+  const [id, file] = p.positional as [string, string];
   const { drills } = await loadPack(p.pack ?? BUNDLED_PACK);
   const drill = drills.find((d) => d.id === id);
   if (!drill) throw new UsageError(`no drill with id "${id}" (drills list shows the ids)`);
@@ -248,14 +298,20 @@ async function check(p: Parsed): Promise<number> {
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
   }
+  if (file.endsWith('.py')) {
+    if (!drill.python) throw new UsageError(`the drill "${id}" has no Python version yet (drills list --json shows each drill's languages)`);
+    const result = await runCheck(pythonCheckRequest(drill, code), p.timeoutMs, true);
+    printResult(result, p.json, (f) => (f === 'solution.py' ? file : f === 'test_solution.py' ? `${drill.id} (Python tests)` : f));
+    return exitCodeOf(result);
+  }
   const result = await runCheck(drillCheckRequest(drill, code), p.timeoutMs);
   printResult(result, p.json, (f) => (f === 'solution.ts' ? file : f === 'solution.test.ts' ? `${drill.id} (tests)` : f));
   return exitCodeOf(result);
 }
 
 async function test(p: Parsed): Promise<number> {
-  expectArgs(p, 1, 1, 'test <file.test.ts> [--json]');
-  const file = p.positional[0];
+  expectArgs(p, 1, 1, 'test <file.test.ts|test_x.py> [--json]');
+  const file = p.positional[0]!;
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -264,6 +320,16 @@ async function test(p: Parsed): Promise<number> {
   }
   const rootDir = path.dirname(path.resolve(file));
   const entry = path.basename(file);
+  if (entry.endsWith('.py')) {
+    // The pytest file and the Python modules beside it (the sandbox gets their text, not the folder).
+    const files: Record<string, string> = { [entry]: text };
+    for (const name of fs.readdirSync(rootDir)) {
+      if (name.endsWith('.py') && name !== entry && !name.startsWith('.') && fs.statSync(path.join(rootDir, name)).isFile()) files[name] = fs.readFileSync(path.join(rootDir, name), 'utf8');
+    }
+    const result = await runCheck({ files, entry }, p.timeoutMs, true);
+    printResult(result, p.json, (f) => path.relative(process.cwd(), path.join(rootDir, f)) || f);
+    return exitCodeOf(result);
+  }
   const result = await runCheck({ files: { [entry]: text }, entry, rootDir }, p.timeoutMs);
   printResult(result, p.json, (f) => path.relative(process.cwd(), path.join(rootDir, f)) || f);
   return exitCodeOf(result);

@@ -13,7 +13,7 @@ export const COMPILED_PACK_VERSION = 3;
 interface CompiledPack {
   version: typeof COMPILED_PACK_VERSION;
   hash: string;
-  /** As loaded, with every path (source.file, source.dir, source.files, mistakes[].file) relative to the pack folder (forward slashes). */
+  /** As loaded, with every path (source.file, source.dir, source.files, mistakes[].file, python.files, python.mistakes[].file) relative to the pack folder (forward slashes). */
   drills: Drill[];
 }
 
@@ -23,9 +23,13 @@ const absolute = (dir: string, file: string) => path.join(dir, ...file.split('/'
 /** The drill with each of its paths mapped (to relative paths for the JSON, back to absolute ones when loading). */
 function mapPaths(d: Drill, map: (file: string) => string): Drill {
   const files = d.source.files ? Object.fromEntries(Object.entries(d.source.files).map(([k, v]) => [k, map(v)])) : undefined;
+  const mapMistakes = (list: Drill['mistakes']) => list.map((m) => (m.file ? { ...m, file: map(m.file) } : m));
+  const py = d.python;
+  const pyFiles = py?.files ? Object.fromEntries(Object.entries(py.files).map(([k, v]) => [k, map(v)])) : undefined;
   return {
     ...d,
-    mistakes: d.mistakes.map((m) => (m.file ? { ...m, file: map(m.file) } : m)),
+    mistakes: mapMistakes(d.mistakes),
+    ...(py ? { python: { ...py, mistakes: mapMistakes(py.mistakes), ...(pyFiles ? { files: pyFiles } : {}) } } : {}),
     source: { ...d.source, file: map(d.source.file), ...(d.source.dir !== undefined ? { dir: map(d.source.dir) } : {}), ...(files ? { files } : {}) },
   };
 }

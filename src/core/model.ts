@@ -38,7 +38,10 @@ export interface Mistake {
   title: string;
   /** The wrong solution's full text (a folder drill's patch already applied). */
   code: string;
-  /** Folder drills: the mistake's file, `mistakes/<slug>.patch` (against solution.ts) or `mistakes/<slug>.ts`. */
+  /**
+   * Folder drills: the mistake's file, `mistakes/<slug>.patch` (against solution.ts) or `mistakes/<slug>.ts`; for the
+   * Python track `python/mistakes/<slug>.patch` (against python/solution.py) or `python/mistakes/<slug>.py`.
+   */
   file?: string;
   /** Folder drills: written by someone who saw only the prompt and the stub. */
   blind?: boolean;
@@ -64,6 +67,38 @@ export interface DrillSource {
   dir?: string;
   /** Folder drills: the file of each field kept in a file of its own (prompt.md, stub.ts, ...). */
   files?: Partial<Record<DrillFileField, string>>;
+}
+
+/** The languages a drill can be answered in. TypeScript is every drill's; Python is there when the drill has a python track. */
+export const LANGUAGES = ['typescript', 'python'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGE_LABELS: Readonly<Record<Language, string>> = { typescript: 'TypeScript', python: 'Python' };
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The files of a drill folder's Python track, under `python/`. */
+export const PYTHON_FOLDER = 'python';
+export const PYTHON_FILES = {
+  stub: 'stub.py',
+  solution: 'solution.py',
+  tests: 'test_solution.py',
+} as const;
+export type PythonFileField = keyof typeof PYTHON_FILES;
+
+/** A drill's Python version: the prompt, answer and hints stay shared; the code, tests and mistakes are Python's. */
+export interface PythonTrack {
+  /** Python the user starts from (python/stub.py). */
+  stub: string;
+  /** The reference (python/solution.py): passes every test. */
+  solution: string;
+  /** A pytest file (python/test_solution.py); it imports the user's code from `solution`. */
+  tests: string;
+  mistakes: Mistake[];
+  /** Markdown: what changes in Python (shown with the prompt when the drill is answered in Python). */
+  note?: string;
+  /** Folder drills: the absolute path of each file. */
+  files?: Partial<Record<PythonFileField, string>>;
 }
 
 export interface Drill {
@@ -94,7 +129,14 @@ export interface Drill {
   /** Jest-style TypeScript tests; they import the user's code from './solution'. */
   tests: string;
   mistakes: Mistake[];
+  /** The Python version of the drill, when it has one. */
+  python?: PythonTrack;
   source: DrillSource;
+}
+
+/** The languages a drill can be answered in, TypeScript first. */
+export function drillLanguages(drill: Pick<Drill, 'python'>): Language[] {
+  return drill.python ? ['typescript', 'python'] : ['typescript'];
 }
 
 /** An error in a question file, precise enough to jump to. */

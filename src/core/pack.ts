@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import {
   type Drill, type DrillFileField, DRILL_ID_MAX_LENGTH, isDrillId, type Mistake, type PackError, compareDrills, DRILL_FOLDER_FILES, isTier, TIERS,
+  PYTHON_FILES, PYTHON_FOLDER, type PythonFileField, type PythonTrack,
 } from './model';
 import { applyPatch } from './patch';
 import { isTopicId, TOPIC_IDS } from './topics';
@@ -38,7 +39,9 @@ const KNOWN_FIELDS: readonly string[] = [...REQUIRED, ...OPTIONAL];
 const TEXT_FIELDS = ['title', 'prompt', 'answer', 'stub', 'solution', 'tests'] as const;
 /** drill.yaml: the metadata; the texts are files beside it. */
 const FOLDER_REQUIRED = ['id', 'tier', 'topic', 'title', 'minutes', 'hints'] as const;
-const FOLDER_FIELDS: readonly string[] = [...FOLDER_REQUIRED, 'order', 'keyPoints', 'mistakes'];
+const FOLDER_FIELDS: readonly string[] = [...FOLDER_REQUIRED, 'order', 'keyPoints', 'mistakes', 'python'];
+/** The keys of drill.yaml's `python:` block. */
+const PYTHON_BLOCK_FIELDS = ['note', 'mistakes'] as const;
 export const DEFAULT_ORDER = 1000;
 const MAX_MINUTES = 600;
 /** How many key points a drill gives when it gives any, and how long one may be. */
@@ -544,41 +547,8 @@ export function parseDrillFolder(drillYaml: PackFile, folder: readonly PackFile[
     }
   }
 
-  const mistakes: Mistake[] = [];
-  for (const { node, index, map } of mistakeEntries(y, errors, 'title, file, blind') ?? []) {
-    const at = (message: string) => errors.push(y.at(node?.range?.[0] ?? y.valueOffset('mistakes'), 'mistakes', `entry ${index + 1}: ${message}`));
-    const title = map.get('title');
-    const name = map.get('file');
-    const blind = map.get('blind');
-    const extra = [...map.keys()].filter((k) => k !== 'title' && k !== 'file' && k !== 'blind');
-    if (typeof title !== 'string' || title.trim() === '' || typeof name !== 'string' || typeof blind !== 'boolean' || extra.length > 0) {
-      at('must have exactly a non-empty "title", a "file" (mistakes/<slug>.patch or mistakes/<slug>.ts) and "blind: true|false"');
-      continue;
-    }
-    if (!/^mistakes\/[a-z0-9][a-z0-9-]*\.(patch|ts)$/.test(name)) {
-      at(`"${name}" is not a mistake file: use mistakes/<slug>.patch (a diff -u against solution.ts) or mistakes/<slug>.ts (a whole wrong solution)`);
-      continue;
-    }
-    const f = byName.get(name);
-    if (!f) {
-      at(`${name} is missing`);
-      continue;
-    }
-    if (name.endsWith('.ts')) {
-      if (f.text.trim() === '') errors.push({ file: f.path, line: 1, column: 1, field: 'mistakes', message: `${name} is empty` });
-      else mistakes.push({ title, code: f.text, file: f.path, blind });
-      continue;
-    }
-    if (texts.solution === undefined) continue;
-    const applied = applyPatch(texts.solution, f.text);
-    if (applied.problem) {
-      errors.push({ file: f.path, line: applied.problem.line, column: 1, field: 'mistakes', message: applied.problem.message });
-    } else if (applied.text === texts.solution) {
-      errors.push({ file: f.path, line: 1, column: 1, field: 'mistakes', message: 'the patch leaves solution.ts unchanged: a mistake must change it' });
-    } else {
-      mistakes.push({ title, code: applied.text, file: f.path, blind });
-    }
-  }
+  const mistakes = folderMistakes(y, y.fields.get('mistakes')?.value, y.valueOffset('mistakes'), 'mistakes', byName, '', texts.solution, 'ts', errors);
+  const python = parsePythonTrack(y, byName, errors);
 
   const { id, tier, topic, title, order, minutes, keyPoints, hints } = meta;
   const { prompt, answer, stub, solution, tests } = texts;
@@ -586,10 +556,121 @@ export function parseDrillFolder(drillYaml: PackFile, folder: readonly PackFile[
   return {
     drill: {
       id, tier, topic, title, order, ...(minutes !== undefined ? { minutes } : {}), ...(keyPoints ? { keyPoints } : {}), prompt, answer, hints, stub, solution, tests, mistakes,
+      ...(python ? { python } : {}),
       source: { file: drillYaml.path, lines: y.lines, dir, files },
     },
     errors,
   };
+}
+
+/**
+ * The kept mistakes of a folder drill (or of its Python track): each `{title, file, blind}` entry of `seq`, read from
+ * `<prefix>mistakes/<slug>.patch` (a unified diff against the solution, applied here) or `<prefix>mistakes/<slug>.<ext>`.
+ */
+function folderMistakes(
+  y: YamlFields, seq: unknown, seqOffset: number | undefined, label: string, byName: ReadonlyMap<string, PackFile>, prefix: string,
+  solution: string | undefined, ext: 'ts' | 'py', errors: PackError[],
+): Mistake[] {
+  const mistakes: Mistake[] = [];
+  if (seq === undefined) return mistakes;
+  const solutionName = ext === 'ts' ? 'solution.ts' : `${PYTHON_FOLDER}/${PYTHON_FILES.solution}`;
+  if (!isSeq(seq)) {
+    errors.push(y.at(seqOffset, label, 'must be a list of {title, file, blind} entries'));
+    return mistakes;
+  }
+  for (const [index, item] of seq.items.entries()) {
+    const node = item as YamlNode | null;
+    const map = new Map<string, unknown>(isMap(node) ? node.items.map((p) => [String(isScalar(p.key) ? p.key.value : p.key), isScalar(p.value) ? p.value.value : p.value]) : []);
+    const at = (message: string) => errors.push(y.at(node?.range?.[0] ?? seqOffset, label, `entry ${index + 1}: ${message}`));
+    const title = map.get('title');
+    const name = map.get('file');
+    const blind = map.get('blind');
+    const extra = [...map.keys()].filter((k) => k !== 'title' && k !== 'file' && k !== 'blind');
+    if (typeof title !== 'string' || title.trim() === '' || typeof name !== 'string' || typeof blind !== 'boolean' || extra.length > 0) {
+      at(`must have exactly a non-empty "title", a "file" (mistakes/<slug>.patch or mistakes/<slug>.${ext}) and "blind: true|false"`);
+      continue;
+    }
+    if (!new RegExp(`^mistakes/[a-z0-9][a-z0-9-]*\\.(patch|${ext})$`).test(name)) {
+      at(`"${name}" is not a mistake file: use mistakes/<slug>.patch (a diff -u against ${solutionName}) or mistakes/<slug>.${ext} (a whole wrong solution)${prefix ? `, both under ${prefix}` : ''}`);
+      continue;
+    }
+    const f = byName.get(prefix + name);
+    if (!f) {
+      at(`${prefix}${name} is missing`);
+      continue;
+    }
+    if (!name.endsWith('.patch')) {
+      if (f.text.trim() === '') errors.push({ file: f.path, line: 1, column: 1, field: label, message: `${prefix}${name} is empty` });
+      else mistakes.push({ title, code: f.text, file: f.path, blind });
+      continue;
+    }
+    if (solution === undefined) continue;
+    const applied = applyPatch(solution, f.text);
+    if (applied.problem) {
+      errors.push({ file: f.path, line: applied.problem.line, column: 1, field: label, message: applied.problem.message });
+    } else if (applied.text === solution) {
+      errors.push({ file: f.path, line: 1, column: 1, field: label, message: `the patch leaves ${solutionName} unchanged: a mistake must change it` });
+    } else {
+      mistakes.push({ title, code: applied.text, file: f.path, blind });
+    }
+  }
+  return mistakes;
+}
+
+/**
+ * A drill folder's Python track: drill.yaml's `python:` block (an optional `note`, the `mistakes`) and the files
+ * python/stub.py, python/solution.py, python/test_solution.py, python/mistakes/. Files under python/ without the
+ * block are an error, so a track is never silently ignored.
+ */
+function parsePythonTrack(y: YamlFields, byName: ReadonlyMap<string, PackFile>, errors: PackError[]): PythonTrack | undefined {
+  const pyPrefix = `${PYTHON_FOLDER}/`;
+  const pair = y.fields.get('python');
+  if (!pair) {
+    const stray = [...byName.keys()].filter((n) => n.startsWith(pyPrefix));
+    if (stray.length > 0) {
+      errors.push({ file: byName.get(stray[0]!)!.path, line: 1, column: 1, field: 'python', message: `${PYTHON_FOLDER}/ holds files but ${DRILL_FILE} has no "python:" block: add one (e.g. "python: {}", or with a note and mistakes)` });
+    }
+    return undefined;
+  }
+  const before = errors.length;
+  const block = pair.value as YamlNode | null;
+  const blockOffset = y.valueOffset('python');
+  let note: string | undefined;
+  let mistakesNode: unknown;
+  let mistakesOffset = blockOffset;
+  if (isMap(block)) {
+    for (const item of block.items) {
+      const key = isScalar(item.key) ? String(item.key.value) : undefined;
+      const keyOffset = (item.key as YamlNode | null)?.range?.[0];
+      if (key === 'note') {
+        const v = item.value;
+        if (isScalar(v) && typeof v.value === 'string' && v.value.trim() !== '') note = v.value;
+        else errors.push(y.at(keyOffset, 'python', 'note must be non-empty text (markdown: what changes when the drill is answered in Python)'));
+      } else if (key === 'mistakes') {
+        mistakesNode = item.value;
+        mistakesOffset = (item.value as YamlNode | null)?.range?.[0] ?? keyOffset;
+      } else {
+        errors.push(y.at(keyOffset, 'python', `unknown field "${key ?? '?'}" in the python block; its fields are ${PYTHON_BLOCK_FIELDS.join(', ')}`));
+      }
+    }
+  } else if (!(isScalar(block) && block.value === null) && block !== null) {
+    errors.push(y.at(blockOffset, 'python', `must be a mapping with ${PYTHON_BLOCK_FIELDS.join(' and ')} ("python: {}" for none)`));
+  }
+  const texts: Partial<Record<PythonFileField, string>> = {};
+  const files: Partial<Record<PythonFileField, string>> = {};
+  for (const [field, name] of Object.entries(PYTHON_FILES) as [PythonFileField, string][]) {
+    const f = byName.get(pyPrefix + name);
+    if (!f) errors.push({ file: y.at(undefined, undefined, '').file, line: y.lines.python ?? 1, column: 1, field: 'python', message: `missing ${pyPrefix}${name} (the python block needs ${Object.values(PYTHON_FILES).map((n) => pyPrefix + n).join(', ')})` });
+    else if (f.text.trim() === '') errors.push({ file: f.path, line: 1, column: 1, field: 'python', message: `${pyPrefix}${name} is empty` });
+    else {
+      texts[field] = f.text;
+      files[field] = f.path;
+    }
+  }
+  const mistakes = folderMistakes(y, mistakesNode, mistakesOffset, 'python', byName, pyPrefix, texts.solution, 'py', errors);
+  const { stub, solution, tests } = texts;
+  if (errors.length > before || !stub || !solution || !tests) return undefined;
+  return { stub, solution, tests, mistakes, ...(note !== undefined ? { note } : {}), files };
 }
 
 function openingQuoteLine(text: string, fromLine: number): { line: number; col: number } | undefined {

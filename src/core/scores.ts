@@ -32,6 +32,11 @@ export interface DrillScore {
 }
 
 export const SCORES_KEY = 'interviewDrills.scores';
+/**
+ * The Python version's scores: a store of their own, so scores are per drill and language, and every score kept
+ * before the Python track existed stays TypeScript's with no migration.
+ */
+export const PYTHON_SCORES_KEY = 'interviewDrills.scores.python';
 export const SCORES_VERSION = 2;
 export const DEFAULT_HISTORY_LIMIT = 20;
 
@@ -220,6 +225,8 @@ export interface ScoreStoreOptions {
   now?: () => Date;
   /** How many backups of unreadable data are kept (default 3, the newest). */
   maxBackups?: number;
+  /** Where the scores are kept: SCORES_KEY (TypeScript, the default) or PYTHON_SCORES_KEY. */
+  key?: string;
 }
 
 export interface AttemptInput {
@@ -247,9 +254,9 @@ export class ScoreStore extends VersionedStore<Record<string, DrillScore>, strin
     const historyLimit = Math.max(1, Math.floor(opts.historyLimit ?? DEFAULT_HISTORY_LIMIT));
     super({
       memento,
-      key: SCORES_KEY,
+      key: opts.key ?? SCORES_KEY,
       version: SCORES_VERSION,
-      label: 'Scores',
+      label: opts.key === PYTHON_SCORES_KEY ? 'Python scores' : 'Scores',
       what: 'scores',
       entries: (n) => (n === 1 ? '1 drill score' : `${n} drill scores`),
       read: (raw, now) => {

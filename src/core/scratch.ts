@@ -1,10 +1,17 @@
-import { type Drill, isDrillId, TIER_LABELS } from './model';
+import { type Drill, isDrillId, type Language, TIER_LABELS } from './model';
 import { plainText } from './describe';
 import { topicLabel } from './topics';
 
-/** The scratch file of a drill, inside the scratch folder. */
-export function scratchFileName(drillId: string): string {
-  return `${drillId}.ts`;
+/** The scratch file of a drill, inside the scratch folder: `<id>.ts`, or `<id>.py` for the drill's Python version. */
+export function scratchFileName(drillId: string, language: Language = 'typescript'): string {
+  return `${drillId}.${language === 'python' ? 'py' : 'ts'}`;
+}
+
+/** The drill id and language of a scratch file name (`<id>.ts` or `<id>.py`), or undefined for any other name. */
+export function scratchFileOf(fileName: string): { id: string; language: Language } | undefined {
+  const m = /^(.*)\.(ts|py)$/.exec(fileName);
+  if (!m || !isDrillId(m[1])) return undefined;
+  return { id: m[1]!, language: m[2] === 'py' ? 'python' : 'typescript' };
 }
 
 /** The drill id of a scratch file name, or undefined when the name is not a scratch file's. */
@@ -103,6 +110,25 @@ export function scratchHeader(drill: Drill, options: ScratchTextOptions = {}): s
   return ['/*', ...lines.map((l) => (l === '' ? ' *' : ` * ${l.replace(/\*\//g, '* /')}`)), ' */', ''].join('\n');
 }
 
+/**
+ * The header of a Python scratch file: scratchHeader's lines with the Python note (what changes in Python) before
+ * the closing instructions, in a raw docstring so no backslash of the prompt is read as an escape.
+ */
+export function pythonScratchHeader(drill: Drill, options: ScratchTextOptions = {}): string {
+  // scratchHeader's lines without "/*", " */" and the final newline, and without their " * " prefix.
+  const inner = scratchHeader(drill, options).split('\n').slice(1, -2).map((l) => l.replace(/^ \*( |$)/, ''));
+  const note = drill.python?.note ? [...wrap(drill.python.note, 96), ''] : [];
+  const lines = [...inner.slice(0, -2), ...note, ...inner.slice(-2)].map((l) => l.replace(/"""/g, "'''").trimEnd());
+  return [`r"""${lines[0]}`, ...lines.slice(1), '"""', ''].join('\n');
+}
+
+/** The full text a Python scratch file starts with: the docstring header, then python/stub.py. */
+export function pythonScratchText(drill: Drill, options: ScratchTextOptions = {}): string {
+  if (!drill.python) throw new Error(`${drill.id} has no Python version`);
+  const stub = drill.python.stub.endsWith('\n') ? drill.python.stub : `${drill.python.stub}\n`;
+  return `${pythonScratchHeader(drill, options)}\n${stub}`;
+}
+
 /** The full text a scratch file starts with (and returns to on Reset Drill). */
 export function scratchText(drill: Drill, options: ScratchTextOptions = {}): string {
   const stub = drill.stub.endsWith('\n') ? drill.stub : `${drill.stub}\n`;
@@ -115,10 +141,10 @@ export function scratchText(drill: Drill, options: ScratchTextOptions = {}): str
  */
 export function stubPosition(text: string): { line: number; character: number } {
   const lines = text.split('\n');
-  const end = lines.findIndex((l) => l.trim() === '*/');
+  const end = lines.findIndex((l) => l.trim() === '*/' || l.trim() === '"""');
   let start = end + 1;
   while (start < lines.length - 1 && lines[start]!.trim() === '') start++;
-  const todo = lines.findIndex((l, i) => i >= start && /not implemented/i.test(l));
+  const todo = lines.findIndex((l, i) => i >= start && /not ?implemented/i.test(l));
   const line = todo >= 0 ? todo : start;
   return { line, character: /^\s*/.exec(lines[line] ?? '')![0].length };
 }

@@ -59,21 +59,23 @@ describe('drills CLI', function () {
     assert.match(r.stderr, /unknown option --colour/);
   });
 
-  it('lists a pack as JSON: id, tier, topic, title, order, minutes, keyPoints, file', () => {
+  it('lists a pack as JSON: id, tier, topic, title, order, minutes, keyPoints, file, languages', () => {
     const r = drills(['list', '--json', '--pack', PACK]);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(json<unknown[]>(r), [
-      { id: 'add-numbers', tier: 'beginner', topic: 'python-basics', title: 'Add two numbers', order: 1, minutes: null, keyPoints: [], file: path.join(PACK, 'beginner', 'add-numbers.yaml') },
-      { id: 'greet', tier: 'beginner', topic: 'functions-modules', title: 'Greet someone', order: 2, minutes: null, keyPoints: [], file: path.join(PACK, 'beginner', 'greet.yaml') },
+      { id: 'add-numbers', tier: 'beginner', topic: 'python-basics', title: 'Add two numbers', order: 1, minutes: null, keyPoints: [], file: path.join(PACK, 'beginner', 'add-numbers.yaml'), languages: ['typescript'] },
+      { id: 'greet', tier: 'beginner', topic: 'functions-modules', title: 'Greet someone', order: 2, minutes: null, keyPoints: [], file: path.join(PACK, 'beginner', 'greet.yaml'), languages: ['typescript'] },
     ]);
   });
 
   it('lists the bundled folder drills with their minutes and folder', () => {
     const r = drills(['list', '--json']);
     assert.equal(r.status, 0, r.stderr);
-    const entries = json<{ id: string; tier: string; minutes: number | null; file: string; dir?: string }[]>(r);
+    const entries = json<{ id: string; tier: string; minutes: number | null; file: string; dir?: string; languages: string[] }[]>(r);
     assert.ok(entries.length >= 28);
     for (const e of entries) {
+      const hasPython = fs.existsSync(path.join(e.dir!, 'python', 'solution.py'));
+      assert.deepEqual(e.languages, hasPython ? ['typescript', 'python'] : ['typescript'], e.id);
       assert.equal(e.dir, path.join(repoRoot, 'questions', e.tier, e.id), e.id);
       assert.equal(e.file, path.join(e.dir!, 'drill.yaml'));
       assert.ok(Number.isInteger(e.minutes) && e.minutes! > 0, `${e.id}: minutes ${e.minutes}`);

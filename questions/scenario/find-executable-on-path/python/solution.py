@@ -1,0 +1,46 @@
+import os
+import subprocess
+
+
+class ToolNotFoundError(FileNotFoundError):
+    """The command was not found; says what was looked for and where."""
+
+    def __init__(self, command, searched):
+        super().__init__("command not found: %s (searched: %s)" % (command, ", ".join(searched)))
+        self.command = command
+        self.searched = list(searched)
+
+
+def _runnable(candidate):
+    return os.path.isfile(candidate) and os.access(candidate, os.X_OK)
+
+
+def search_dirs(path=None):
+    """The non-empty entries of PATH (the given string, else the environment's), in order."""
+    if path is None:
+        path = os.environ.get("PATH")
+    if not path:
+        return []
+    return [entry for entry in path.split(os.pathsep) if entry]
+
+
+def which(cmd, path=None):
+    """The file to run for cmd, or None. Like shutil.which, but empty PATH entries are skipped, not the current folder."""
+    if not cmd:
+        return None
+    if os.sep in cmd or (os.altsep and os.altsep in cmd):
+        return cmd if _runnable(cmd) else None
+    for directory in search_dirs(path):
+        candidate = os.path.join(directory, cmd)
+        if _runnable(candidate):
+            return candidate
+    return None
+
+
+def run_tool(cmd, args, path=None, run=subprocess.run):
+    """Resolves cmd with which() and runs it once with args, without a shell; returns what run returns."""
+    resolved = which(cmd, path)
+    if resolved is None:
+        searched = [] if (os.sep in cmd or (os.altsep and os.altsep in cmd)) else search_dirs(path)
+        raise ToolNotFoundError(cmd, searched)
+    return run([resolved, *args], capture_output=True, text=True, check=False)

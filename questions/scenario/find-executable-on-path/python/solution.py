@@ -16,16 +16,20 @@ def _runnable(candidate):
 
 
 def search_dirs(path=None):
-    """The non-empty entries of PATH (the given string, else the environment's), in order."""
+    """The absolute entries of PATH (the given string, else the environment's), in order, each once."""
     if path is None:
         path = os.environ.get("PATH")
     if not path:
         return []
-    return [entry for entry in path.split(os.pathsep) if entry]
+    found = []
+    for entry in path.split(os.pathsep):
+        if os.path.isabs(entry) and entry not in found:
+            found.append(entry)
+    return found
 
 
 def which(cmd, path=None):
-    """The file to run for cmd, or None. Like shutil.which, but empty PATH entries are skipped, not the current folder."""
+    """The file to run for cmd, or None. Like shutil.which, but only absolute PATH entries are searched."""
     if not cmd:
         return None
     if os.sep in cmd or (os.altsep and os.altsep in cmd):

@@ -12,7 +12,7 @@ class ToolNotFoundError(FileNotFoundError):
 
 
 def which(cmd, path=None):
-    """The file to run for cmd, or None. Like shutil.which, but empty PATH entries are skipped, not the current folder."""
+    """The file to run for cmd, or None. Like shutil.which, but only absolute PATH entries are searched."""
     raise NotImplementedError("which")
 
 

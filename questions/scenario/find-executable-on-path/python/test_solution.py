@@ -63,6 +63,22 @@ def test_empty_entries_are_skipped_not_the_current_folder(tools, monkeypatch):
     assert which("helm", os.pathsep + str(root / "d") + os.pathsep) == str(root / "d" / "helm")
 
 
+@pytest.mark.parametrize("entry", [".", "here", "./here", "here/"])
+def test_relative_entries_are_skipped(tools, monkeypatch, entry):
+    root, _ = tools
+    make(root / "here" / "deploy")
+    monkeypatch.chdir(root)
+    path = os.pathsep.join([entry, str(root / "d")])
+    assert which("deploy", path) is None
+    assert which("helm", path) == str(root / "d" / "helm")
+
+
+def test_the_root_folder_joins_with_one_slash(tools, monkeypatch):
+    monkeypatch.setattr(os.path, "isfile", lambda p: p == "/kubectl")
+    monkeypatch.setattr(os, "access", lambda p, mode: p == "/kubectl")
+    assert which("kubectl", "/") == "/kubectl"
+
+
 def test_reads_path_from_the_environment_when_not_given(tools, monkeypatch):
     root, real = tools
     monkeypatch.setenv("PATH", joined(root / "b", root / "c"))
@@ -130,16 +146,20 @@ def test_run_tool_really_runs_the_tool(tools):
     assert done.stdout == "%s version --client\n" % real
 
 
-def test_not_found_names_the_command_and_every_folder_searched(tools):
+def test_not_found_names_the_command_and_every_folder_searched_once_in_order(tools):
     root, _ = tools
     run = FakeRun()
-    path = os.pathsep.join(["", str(root / "a"), "", str(root / "b"), ""])
+    a, b = str(root / "a"), str(root / "b")
+    path = os.pathsep.join(["", a, "bin", b, ".", a, b + "/", ""])
     with pytest.raises(ToolNotFoundError, match="kubectl") as info:
         run_tool("kubectl", [], path, run=run)
     assert run.calls == []
     assert info.value.command == "kubectl"
-    assert info.value.searched == [str(root / "a"), str(root / "b")]
-    assert str(root / "a") in str(info.value) and str(root / "b") in str(info.value)
+    assert info.value.searched == [a, b, b + "/"]
+    message = str(info.value)
+    assert a in message and b in message
+    assert message.index(a) < message.index(b)
+    assert "bin" not in message.replace(a, "").replace(b, "")
     assert isinstance(info.value, FileNotFoundError)
 
 

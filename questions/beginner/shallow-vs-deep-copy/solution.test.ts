@@ -27,6 +27,10 @@ describe('configFor', () => {
     Object.assign(DEFAULTS, copyOf(DEFAULTS_AS_GIVEN));
   });
 
+  it('keeps DEFAULTS as the stub gives it', () => {
+    expect(DEFAULTS).toEqual(DEFAULTS_AS_GIVEN);
+  });
+
   it('builds a config from DEFAULTS when there are no overrides', () => {
     expect(configFor('api')).toEqual({
       name: 'api',

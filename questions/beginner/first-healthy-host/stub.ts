@@ -1,0 +1,16 @@
+export interface Host {
+  name: string;
+  /** A host in maintenance is skipped without a check. */
+  maintenance?: boolean;
+}
+
+export interface Choice {
+  /** The first healthy host, or null when there is none. */
+  host: string | null;
+  /** The names passed to isHealthy, in order. */
+  checked: string[];
+}
+
+export function firstHealthyHost(hosts: readonly Host[], isHealthy: (name: string) => boolean): Choice {
+  throw new Error('Not implemented: firstHealthyHost');
+}

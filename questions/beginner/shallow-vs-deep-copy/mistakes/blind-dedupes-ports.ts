@@ -1,0 +1,26 @@
+// Title: Removes duplicate ports and puts the extra ports first
+// Breaks: "`ports` is `base.ports` followed by `overrides.extraPorts`, in that order (duplicates are kept)."
+export interface ServiceConfig {
+  name: string;
+  replicas: number;
+  labels: Record<string, string>;
+  ports: number[];
+  healthCheck: { path: string; timeoutSeconds: number };
+}
+export interface Overrides { replicas?: number; labels?: Record<string, string>; extraPorts?: number[] }
+export const DEFAULTS: ServiceConfig = {
+  name: 'service',
+  replicas: 2,
+  labels: { team: 'platform', tier: 'backend' },
+  ports: [8080],
+  healthCheck: { path: '/healthz', timeoutSeconds: 5 },
+};
+export function configFor(name: string, overrides: Overrides = {}, base: ServiceConfig = DEFAULTS): ServiceConfig {
+  return {
+    name,
+    replicas: overrides.replicas ?? base.replicas,
+    labels: { ...base.labels, ...(overrides.labels ?? {}) },
+    ports: [...new Set([...(overrides.extraPorts ?? []), ...base.ports])],
+    healthCheck: { ...base.healthCheck },
+  };
+}

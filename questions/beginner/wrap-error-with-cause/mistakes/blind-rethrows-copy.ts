@@ -1,0 +1,26 @@
+// Title: Rethrows other read errors as a new Error with the same message
+// Breaks: "the very same value, neither wrapped nor copied"
+export class ConfigError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConfigError';
+  }
+}
+export type ReadFile = (path: string) => string;
+export function loadConfig(path: string, readFile: ReadFile): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFile(path);
+  } catch (err) {
+    if (err instanceof Error && (err as { code?: unknown }).code === "ENOENT") throw new ConfigError(`${path}: file not found`, { cause: err });
+    throw new Error(err instanceof Error ? err.message : String(err));
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`${path}: not valid JSON`, { cause: err });
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(`${path}: expected a JSON object`);
+  return value as Record<string, unknown>;
+}

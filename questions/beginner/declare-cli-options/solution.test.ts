@@ -25,6 +25,11 @@ function expectUsageError(argv: string[]) {
 }
 
 describe('main', () => {
+  it('keeps the usage line of the stub', () => {
+    expect(USAGE).toBe('usage: rotate-logs [-h] [-n] [-v] [-k N] DIR');
+  });
+
+
   it('calls rotate once with the defaults and returns 0, printing nothing', () => {
     const r = run(['/var/log/app']);
     expect(r.code).toBe(0);

@@ -16,7 +16,7 @@ export interface Io {
 
 class UsageError extends Error {}
 
-function parse(argv: readonly string[]): { help: boolean; options: Options } {
+function parse(argv: readonly string[]): { help: true } | { help: false; options: Options } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -24,7 +24,7 @@ function parse(argv: readonly string[]): { help: boolean; options: Options } {
       strict: true,
       allowPositionals: true,
       options: {
-        keep: { type: 'string', short: 'k', default: '7' },
+        keep: { type: 'string', short: 'k' },
         'dry-run': { type: 'boolean', short: 'n', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -34,14 +34,14 @@ function parse(argv: readonly string[]): { help: boolean; options: Options } {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
-  const keepText = values.keep ?? '7';
-  const options = { dir: positionals[0] ?? '', keep: Number(keepText), dryRun: values['dry-run'] === true, verbose: values.verbose === true };
-  if (values.help === true) return { help: true, options };
+  if (values.help === true) return { help: true };
   if (positionals.length === 0) throw new UsageError('the following arguments are required: DIR');
   if (positionals.length > 1) throw new UsageError(`unrecognized arguments: ${positionals.slice(1).join(' ')}`);
-  if (!/^\d+$/.test(keepText) || options.keep < 1) {
+  const keepText = values.keep ?? '7';
+  if (!/^\d+$/.test(keepText) || Number(keepText) < 1) {
     throw new UsageError(`argument -k/--keep: expected a whole number of at least 1, got '${keepText}'`);
   }
+  const options = { dir: positionals[0], keep: Number(keepText), dryRun: values['dry-run'] === true, verbose: values.verbose === true };
   return { help: false, options };
 }
 

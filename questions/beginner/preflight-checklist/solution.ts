@@ -30,14 +30,16 @@ export function preflight(req: Requirements, deps: Deps): string[] {
     problems.push(`cannot read config ${path}: ${error instanceof Error ? error.message : String(error)}`);
     return problems;
   }
+  const notAnObject = `config ${path} is not a JSON object`;
   let config: unknown;
   try {
     config = JSON.parse(text);
   } catch {
-    config = undefined;
+    problems.push(notAnObject);
+    return problems;
   }
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    problems.push(`config ${path} is not a JSON object`);
+    problems.push(notAnObject);
     return problems;
   }
   for (const key of req.configKeys) {

@@ -37,6 +37,17 @@ function expectUsageError(argv: string[], prog: string, usage: string) {
   expect(r.calls).toEqual([]);
 }
 
+describe('USAGE', () => {
+  it('keeps the usage lines of the stub', () => {
+    expect(USAGE).toEqual({
+      fleet: 'usage: fleet [-h] {deploy,rollback,status} ...',
+      deploy: 'usage: fleet deploy [-h] -e ENV -i IMAGE [-n]',
+      rollback: 'usage: fleet rollback [-h] -e ENV [--to REVISION]',
+      status: 'usage: fleet status [-h] [-e ENV] [--json]',
+    });
+  });
+});
+
 describe('main: running a subcommand', () => {
   it('calls deploy with its options and returns its exit code', () => {
     const r = run(['deploy', '--env', 'prod', '--image', 'registry.local/web:1.4.2', '--dry-run'], { deploy: 0 });

@@ -53,6 +53,28 @@ describe('SandboxRunner', function () {
       assert.equal(r.summary, 'All 3 tests passed');
     });
 
+    it("hands solutions node:util's parseArgs; its usage errors are the solution realm's TypeError with a code", async () => {
+      const r = await run(
+        [
+          "import { parse } from './solution';",
+          "it('parses', () => { expect(parse(['--env=prod', 'x'])).toEqual({ env: 'prod', positionals: ['x'] }); });",
+          "it('reports a usage error', () => { expect(parse(['--nope'])).toEqual('true ERR_PARSE_ARGS_UNKNOWN_OPTION'); });",
+          '',
+        ].join('\n'),
+        {
+          'solution.ts': [
+            "import { parseArgs } from 'node:util';",
+            'export function parse(args: string[]): unknown {',
+            "  try { const { values, positionals } = parseArgs({ args, options: { env: { type: 'string' } }, allowPositionals: true }); return { env: values.env, positionals }; }",
+            "  catch (e) { return `${e instanceof TypeError} ${(e as { code?: string }).code}`; }",
+            '}',
+            '',
+          ].join('\n'),
+        },
+      );
+      assert.equal(r.verdict, 'passed', explain(r));
+    });
+
     it('keeps only the checked files\' frames in a toThrow message: none of the sandbox\'s own', async () => {
       const r = await run(
         [

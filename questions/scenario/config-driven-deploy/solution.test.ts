@@ -106,8 +106,10 @@ describe('parseArgs', () => {
     });
   });
 
-  it('takes a value that starts with a single dash (only `--` marks the next option)', () => {
-    expect(parseArgs(['deploy', '--env', '-x']).env).toBe('-x');
+  it('takes a value that starts with a dash only in the --name=value form, as parseArgs does', () => {
+    expect(parseArgs(['deploy', '--env=-x']).env).toBe('-x');
+    expect(() => parseArgs(['deploy', '--env', '-x'])).toThrow(UsageError);
+    expect(() => parseArgs(['deploy', '--env', 'prod', '--override', '--replicas', '-5'])).toThrow(UsageError);
   });
 
   it('refuses --replicas without --override, in either form', () => {

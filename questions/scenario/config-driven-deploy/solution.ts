@@ -1,3 +1,5 @@
+import { parseArgs as parseArgv } from 'node:util';
+
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);
@@ -47,37 +49,27 @@ export function parseArgs(argv: readonly string[]): DeployArgs {
   if (command === undefined) throw new UsageError('missing command (expected: deploy)');
   if (command !== 'deploy') throw new UsageError(`unknown command "${command}" (expected: deploy)`);
 
-  let env: string | null = null;
-  let replicasText: string | null = null;
-  let override = false;
-
-  for (let i = 0; i < rest.length; i++) {
-    const token = rest[i];
-    if (!token.startsWith('--')) throw new UsageError(`unexpected argument "${token}"`);
-    const eq = token.indexOf('=');
-    const name = eq === -1 ? token : token.slice(0, eq);
-    let inline: string | null = eq === -1 ? null : token.slice(eq + 1);
-
-    if (name === '--override') {
-      if (inline !== null) throw new UsageError('--override does not take a value');
-      override = true;
-      continue;
-    }
-    if (name !== '--env' && name !== '--replicas') throw new UsageError(`unknown option "${name}"`);
-    if (inline === null) {
-      const next = rest[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${name} needs a value`);
-      inline = next;
-      i++;
-    }
-    if (inline === '') throw new UsageError(`${name} needs a value`);
-    if (name === '--env') env = inline;
-    else replicasText = inline;
+  let values;
+  try {
+    ({ values } = parseArgv({
+      args: rest,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        env: { type: 'string' },
+        replicas: { type: 'string' },
+        override: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 
-  if (env === null) throw new UsageError('--env is required');
+  const { env, replicas: replicasText } = values;
+  const override = values.override === true;
+  if (env === undefined || env === '') throw new UsageError('--env is required and must not be empty');
   let replicas: number | null = null;
-  if (replicasText !== null) {
+  if (replicasText !== undefined) {
     if (!/^\d+$/.test(replicasText) || Number(replicasText) < 1) {
       throw new UsageError(`--replicas must be a whole number of at least 1, got "${replicasText}"`);
     }

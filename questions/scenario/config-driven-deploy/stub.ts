@@ -1,3 +1,5 @@
+import { parseArgs as parseArgv } from 'node:util';
+
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);

@@ -1,0 +1,27 @@
+// Title: Treats only \w, - and . as safe, so @ % + = : , / get quoted
+// Breaks: "an argument made only of safe characters (ASCII letters, digits and `@ % + = : , . / _ -`) stays as it is"
+export interface CloneOptions { branch?: string; depth?: number }
+
+export function gitCloneArgv(url: string, dest: string, options: CloneOptions = {}): string[] {
+  if (url === '' || dest === '') throw new RangeError('url and dest must not be empty');
+  const argv = ['git', 'clone'];
+  if (options.branch !== undefined) {
+    /*BRANCH*/if (options.branch === '' || options.branch.startsWith('-')) throw new RangeError(`bad branch ${options.branch}`);
+    argv.push('--branch', options.branch);
+  }
+  if (options.depth !== undefined) {
+    /*DEPTH*/if (!Number.isInteger(options.depth) || options.depth < 1) throw new RangeError(`bad depth ${options.depth}`);
+    argv.push('--depth', String(options.depth));
+  }
+  /*DASHES*/argv.push('--', url, dest);
+  return argv;
+}
+
+function quote(arg: string): string {
+  /*SAFE*/if (arg !== '' && /^[\w.-]+$/.test(arg)) return arg;
+  return /*QUOTE*/`'${arg.replace(/'/g, `'"'"'`)}'`;
+}
+
+export function shellJoin(argv: readonly string[]): string {
+  return argv.map(quote).join(' ');
+}

@@ -10,7 +10,7 @@
 //    through `for (const x of list)`. Assertions under `.not`, a RegExp built at run time and the text given to
 //    JSON.parse require nothing.
 // 2. Inputs and computed values are not requirements. Every other string literal of the test file (and each
-//    literal part of a template, each key of an object literal) is an input the test passes in; so are each line
+//    literal part of a template, each key of a literal data object) is an input the test passes in; so are each line
 //    of an input, each part of an input around an occurrence of another input, and the directory and segments of
 //    an input that is a path. Inside a requirement, each occurrence of an input (whole at its word edges), every
 //    run of digits and every `${...}` of a template is a hole; so is each regex part that matches variable text
@@ -194,10 +194,12 @@ function scan(sf: ts.SourceFile): Scan {
 
   const inputs = new Set<string>();
   const gather = (n: ts.Node): void => {
-    if (ts.isImportDeclaration(n) || expectedLits.has(n)) return;
+    if (ts.isImportDeclaration(n) || expectedLits.has(n) || matcherArgs.has(n)) return;
     if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) inputs.add(n.text);
-    // The keys of an object the test passes in are inputs too ({ Db: { x: 1 } }).
-    if (ts.isPropertyAssignment(n) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name))) inputs.add(n.name.text);
+    // The keys of a data object the test passes in are inputs too ({ Db: { x: 1 } }); not those of a fake's methods.
+    if (ts.isObjectLiteralExpression(n) && literalShape(n)) {
+      for (const p of n.properties) if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) inputs.add(p.name.text);
+    }
     if (ts.isTemplateExpression(n)) {
       inputs.add(n.head.text);
       for (const s of n.templateSpans) inputs.add(s.literal.text);

@@ -126,6 +126,12 @@ describe('prompts state what the tests require', function () {
       assert.deepEqual(check(body, 'Nothing stated.'), ["'deploy blocked: freeze window'", "'first required'", "'second required'"]);
     });
 
+    it('takes the keys of data objects passed in as inputs, not the method names of a fake or the keys expected', () => {
+      const body = "    const api = { exit: (code: number) => code };\n    expect(() => f(api, { name: 'web' })).toThrow(/exit code 1/);\n    expect(f(api)).toEqual({ code: 'web' });";
+      assert.deepEqual(check(body, 'Say the exit status.'), ['/exit code 1/']);
+      assert.deepEqual(check("    expect(f({ Db: { x: 1 } })).toBe('{\"Db\":1}');", 'Return `{"<name>":<count>}`.'), []);
+    });
+
     it('ignores object keys and counts literal values nested in expected objects', () => {
       assert.deepEqual(check("    expect(f()).toEqual({ status: 'degraded', count: 2 });", 'Say when it is `degraded`.'), []);
       assert.deepEqual(check("    expect(f()).toMatchObject({ status: 'degraded' });", 'Nothing.'), ["'degraded'"]);

@@ -69,6 +69,26 @@ export function wrap(text: string, width: number): string[] {
   return out;
 }
 
+/**
+ * The prompt as plain text for a comment: the interviewer's blockquote without its `>` markers, and a
+ * `<details><summary>…</summary>` list as its summary line (with a colon) followed by its bullets; code is untouched.
+ */
+export function headerText(prompt: string): string {
+  let inFence = false;
+  const out: string[] = [];
+  for (const line of prompt.replace(/\r\n/g, '\n').split('\n')) {
+    if (/^\s*```/.test(line)) inFence = !inFence;
+    if (inFence || /^\s*```/.test(line)) {
+      out.push(line);
+      continue;
+    }
+    const summary = /^\s*<details>\s*<summary>(.*?)<\/summary>\s*$/.exec(line);
+    if (summary) out.push(`${summary[1]!.trim()}:`);
+    else if (!/^\s*<\/?details>\s*$/.test(line)) out.push(line.replace(/^\s*>\s?/, ''));
+  }
+  return out.join('\n');
+}
+
 /** How much of the prompt the scratch file's header holds: the interviewer's question only, or the whole prompt. */
 export type ScratchHeader = 'short' | 'full';
 
@@ -94,7 +114,7 @@ export function scratchHeader(drill: Drill, options: ScratchTextOptions = {}): s
     ? [
       title,
       '',
-      ...wrap(drill.prompt, 96),
+      ...wrap(headerText(drill.prompt), 96),
       '',
       `Check your solution: ${checkKey}, or the ▶ button in the editor title.`,
       'Stuck? "Interview Drills: Show Hint" (Ctrl+Alt+H) gives the next hint.',

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import MarkdownIt from 'markdown-it';
 import * as path from 'node:path';
 import { closeFences, drillMarkdown, hasCodeBlock, minutesLabel, plainText, shortTitle } from '../../src/core/describe';
 import { loadPackFromDir } from '../../src/core/pack';
@@ -52,6 +53,25 @@ describe('drill description', () => {
     assert.deepEqual(headingsOutsideCode(shown).slice(-2), ['## Model answer', '## Key points']);
     // A drill without key points shows no such heading.
     assert.doesNotMatch(drillMarkdown(drill, { hintsShown: 0, answerShown: true }), /Key points/);
+  });
+
+  it('renders a prompt\'s details list as a collapsible list, as the markdown preview does (HTML on)', () => {
+    const prompt = '> "Q?"\n\nDo it.\n\n<details><summary>Details and edge cases</summary>\n\n- one `a`\n- two\n\n</details>\n';
+    const html = new MarkdownIt({ html: true }).render(drillMarkdown({ ...drill, prompt }, { hintsShown: 0, answerShown: false }));
+    assert.match(html, /<details><summary>Details and edge cases<\/summary>\s*<ul>\s*<li>one <code>a<\/code><\/li>\s*<li>two<\/li>\s*<\/ul>\s*<\/details>/);
+    assert.match(html, /<blockquote>\s*<p>&quot;Q\?&quot;<\/p>/);
+  });
+
+  it('renders the details list of every bundled prompt with its bullets inside it', async () => {
+    const { drills } = await loadPackFromDir(path.join(repoRoot, 'questions'));
+    const md = new MarkdownIt({ html: true });
+    for (const d of drills.filter((x) => x.prompt.includes('<details>'))) {
+      const html = md.render(drillMarkdown(d, { hintsShown: 0, answerShown: false }));
+      const inner = /<details><summary>Details and edge cases<\/summary>([^]*?)<\/details>/.exec(html)?.[1];
+      assert.ok(inner, `${d.id}: the details list renders as <details> with its summary`);
+      assert.match(inner, /^\s*<ul>[^]*<\/ul>\s*$/, `${d.id}: the details list holds one rendered bullet list`);
+      assert.ok(!html.includes('&lt;details'), `${d.id}: no escaped details tag`);
+    }
   });
 
   it('renders every hint as a block of its own, so a hint opening with a code fence keeps the headings after it', () => {

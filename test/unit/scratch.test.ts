@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { drillIdOfScratchFile, interviewerQuestion, scratchFileName, scratchText, stubPosition, wrap, SCRATCH_TSCONFIG } from '../../src/core/scratch';
+import { drillIdOfScratchFile, headerText, interviewerQuestion, scratchFileName, scratchText, stubPosition, wrap, SCRATCH_TSCONFIG } from '../../src/core/scratch';
 import type { Drill } from '../../src/core/model';
 
 const drill: Drill = {
@@ -45,6 +45,36 @@ describe('scratch files', () => {
     assert.ok(text.endsWith(`${drill.stub}\n`));
     // A "*/" inside the prompt must not close the comment early.
     assert.equal(text.split('*/').length, 2);
+  });
+
+  it('shows a full header as plain text: no quote markers, the details list as its summary line and bullets', () => {
+    const prompt = [
+      '> "Our pipeline hangs.',
+      '> What do you do?"',
+      '',
+      '## Your task',
+      '',
+      '- Call `run` once.',
+      '',
+      '<details><summary>Details and edge cases</summary>',
+      '',
+      '- A timeout of `0` means none.',
+      '- Types:',
+      '',
+      '  ```ts',
+      '  > not a quote in code',
+      '  ```',
+      '',
+      '</details>',
+    ].join('\n');
+    assert.equal(
+      headerText(prompt),
+      '"Our pipeline hangs.\nWhat do you do?"\n\n## Your task\n\n- Call `run` once.\n\nDetails and edge cases:\n\n- A timeout of `0` means none.\n- Types:\n\n  ```ts\n  > not a quote in code\n  ```\n',
+    );
+    const text = scratchText({ ...drill, prompt }, { header: 'full' });
+    assert.ok(!/<\/?(details|summary)>/.test(text), text);
+    assert.match(text, / \* "Our pipeline hangs\. What do you do\?"\n/);
+    assert.match(text, / \* Details and edge cases:\n \*\n \* - A timeout of `0` means none\.\n/);
   });
 
   it('reflows paragraphs and list items, keeping hanging indents, headings and fenced code', () => {

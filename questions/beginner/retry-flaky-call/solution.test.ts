@@ -131,10 +131,10 @@ describe('retry', () => {
     expect(result).toBeNull();
     expect(rec.logs).toEqual([
       'Attempt 1/6 failed: 503; retrying in 1 ms',
-      'Attempt 2/6 failed: undefined; retrying in 1 ms',
-      'Attempt 3/6 failed: null; retrying in 1 ms',
-      'Attempt 4/6 failed: [object Object]; retrying in 1 ms',
-      'Attempt 5/6 failed: ; retrying in 1 ms',
+      `Attempt 2/6 failed: ${String(thrown[1])}; retrying in 1 ms`,
+      `Attempt 3/6 failed: ${String(thrown[2])}; retrying in 1 ms`,
+      `Attempt 4/6 failed: ${String(thrown[3])}; retrying in 1 ms`,
+      `Attempt 5/6 failed: ${(thrown[4] as Error).message}; retrying in 1 ms`,
       'Attempt 6/6 failed: reset; giving up',
     ]);
   });

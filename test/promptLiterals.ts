@@ -16,7 +16,9 @@
 //    run of digits and every `${...}` of a template is a hole; so is each regex part that matches variable text
 //    (`.`, a class, \d, an optional or repeated part, a group with alternatives); lookaheads and anchors are
 //    dropped, and a top-level `a|b` is satisfied by either side. A requirement that is plain text found whole in
-//    an input (a name or a line the output echoes) requires nothing.
+//    an input (a name or a line the output echoes) requires nothing. An input with shell-style placeholders
+//    (`${NAME}`, `$NAME`, `$$`) is a template the code renders: each line of text between its placeholders is an
+//    input too (withTemplateParts).
 // 3. What is left are the literal pieces, in order. The prompt states the requirement when one paragraph or list
 //    item of it (backticks and emphasis removed, whitespace collapsed) holds the pieces in the same order, with at
 //    most GAP characters where the test has a hole (a placeholder such as `<name>` or an example value). Where
@@ -423,10 +425,30 @@ function echoed(text: string, inputs: Iterable<string>): boolean {
   return false;
 }
 
+/**
+ * An input that holds shell-style placeholders (`${NAME}`, `${NAME:-default}`, `$NAME`, `$$`) is a template the code
+ * renders: the text between its placeholders comes back in the output, so each such part is an input too.
+ */
+export function withTemplateParts(inputs: Iterable<string>): string[] {
+  const out = new Set<string>();
+  for (const input of inputs) {
+    out.add(input);
+    if (!input.includes('$')) continue;
+    // Defaults (`${NAME:-default}`) come back too.
+    for (const m of input.matchAll(/\$\{[A-Za-z_][A-Za-z0-9_]*:-([^}\n]*)\}/g)) if (m[1]!.trim() !== '') out.add(m[1]!);
+    for (const part of input.split(/\$\$|\$\{[^}]*\}?|\$[A-Za-z_][A-Za-z0-9_]*/)) {
+      for (const line of part.split('\n')) if (line.trim() !== '') out.add(line);
+    }
+  }
+  return [...out];
+}
+
 /** The requirements of a test file (rules 1 and 2). */
 export function requirements(testSource: string, fileName = 'solution.test.ts'): Requirement[] {
   const sf = ts.createSourceFile(fileName, testSource, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
-  const { required, inputs } = scan(sf);
+  const scanned = scan(sf);
+  const inputs = withTemplateParts(scanned.inputs);
+  const { required } = scanned;
   const out: Requirement[] = [];
   for (const { lit, matcher } of required) {
     const line = sf.getLineAndCharacterOfPosition(lit.getStart(sf)).line + 1;

@@ -73,6 +73,11 @@ describe('parseReleaseTag', () => {
     'v1.٤.2',
     'v١.2.3',
     'v1.4.２',
+    'v1٤.2.3',
+    'v1.2٠.3',
+    'v1.2.3٣',
+    'v10.0.1٠',
+    'v1.4.2\u200b',
     'v1.4.2e1',
     'v0x1.0.0',
   ])('refuses %p, which is not v + three numbers separated by dots', (tag) => {

@@ -1,5 +1,5 @@
-// Title: unflatten looks up intermediate nodes with obj[key], so keys like "constructor" hit Object.prototype
-// Breaks: "unflatten(flatten(x))` equals `x`"
+// Title: Treats an object referenced twice (shared, not circular) as a circular reference
+// Breaks: "anything JSON cannot hold (`undefined`, `NaN`, `Infinity`, functions, `bigint`, symbols, `Date`, `Map`, class instances, a circular reference) throws a `TypeError`"
 export type JsonPrimitive = string | number | boolean | null;
 export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -23,7 +23,7 @@ function checkKey(key: string): void {
 export function flatten(config: unknown): FlatConfig {
   if (!isPlainObject(config)) throw new TypeError('config root must be a plain object');
   const out: FlatConfig = {};
-  const active = new Set<object>();
+  const seen = new Set<object>();
 
   const walk = (value: unknown, path: string): void => {
     if (value === null || typeof value === 'string' || typeof value === 'boolean') {
@@ -36,35 +36,33 @@ export function flatten(config: unknown): FlatConfig {
       return;
     }
     if (Array.isArray(value)) {
-      if (active.has(value)) throw new TypeError(`circular reference at ${path}`);
+      if (seen.has(value)) throw new TypeError(`circular reference at ${path}`);
       if (value.length === 0) {
         out[path] = [];
         return;
       }
-      active.add(value);
+      seen.add(value);
       for (let i = 0; i < value.length; i++) walk(value[i], `${path}[${i}]`);
-      active.delete(value);
       return;
     }
     if (isPlainObject(value)) {
-      if (active.has(value)) throw new TypeError(`circular reference at ${path}`);
+      if (seen.has(value)) throw new TypeError(`circular reference at ${path}`);
       const keys = Object.keys(value);
       if (keys.length === 0) {
         out[path] = {};
         return;
       }
-      active.add(value);
+      seen.add(value);
       for (const key of keys) {
         checkKey(key);
         walk(value[key], `${path}.${key}`);
       }
-      active.delete(value);
       return;
     }
     throw new TypeError(`value at ${path} cannot be represented in JSON`);
   };
 
-  active.add(config);
+  seen.add(config);
   for (const key of Object.keys(config)) {
     checkKey(key);
     walk(config[key], key);
@@ -131,6 +129,7 @@ export function unflatten(flat: FlatConfig): JsonObject {
   }
 
   const root: { [key: string]: unknown } = {};
+  const created = new WeakSet<object>([root]);
   for (const path of paths) {
     const segments = parsed.get(path)!;
     let node: Container = root;
@@ -146,10 +145,14 @@ export function unflatten(flat: FlatConfig): JsonObject {
         rec[slot] = copyLeaf(flat[path]);
         break;
       }
-      let next = rec[slot];
-      if (next === undefined) {
+      const exists = Object.prototype.hasOwnProperty.call(node, slot);
+      let next = exists ? rec[slot] : undefined;
+      if (!exists) {
         next = segments[i + 1].kind === 'index' ? [] : {};
+        created.add(next as object);
         rec[slot] = next;
+      } else if (typeof next !== 'object' || next === null || !created.has(next)) {
+        throw new Error(`"${path}" conflicts with another path`);
       }
       node = next as Container;
     }

@@ -25,6 +25,7 @@ async function session(theme, fn) {
     codeServer,
     dataDir: tmp,
     extensionsDir,
+    home: path.join(tmp, 'home'),
     userSettings: { 'workbench.colorTheme': theme, 'window.commandCenter': false, 'workbench.layoutControl.enabled': false },
   });
   const browser = await launchBrowser(ensureChromium());

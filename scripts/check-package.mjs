@@ -98,7 +98,7 @@ async function cutLabels(page) {
       const name = e.querySelector('.label-name');
       const box = name?.closest('.monaco-icon-label-container');
       if (!name || !box) return { label: e.getAttribute('aria-label'), cut: false };
-      const probe = document.createElement('span');
+      const probe = e.ownerDocument.createElement('span');
       probe.textContent = '…';
       box.appendChild(probe);
       const ellipsis = probe.getBoundingClientRect().width;

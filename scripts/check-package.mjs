@@ -87,7 +87,7 @@ async function npmStart(home) {
  * bottom (the list renders only the rows in view) and measures each rendered label.
  */
 async function cutLabels(page) {
-  const tree = page.locator('.pane-body:has(.monaco-list-row[aria-label*="Retry a flaky"])').first();
+  const tree = page.locator('.pane:has(.pane-header[aria-label="Drills Section"]) .pane-body').first();
   const box = await tree.boundingBox();
   const cut = new Set();
   const seen = new Set();
@@ -119,7 +119,11 @@ async function cutLabels(page) {
     await page.waitForTimeout(300);
   }
   if (seen.size < 20) throw new Error(`only ${seen.size} rows of the drills view were measured`);
-  await page.mouse.wheel(0, -5000);
+  // Back to the top, as the keyboard does it (Home in the focused tree), and the pointer away from the tree.
+  await tree.locator('.monaco-list').first().focus();
+  await page.keyboard.press('Home');
+  await page.mouse.move(900, 700);
+  await page.waitForTimeout(500);
   return [...cut];
 }
 

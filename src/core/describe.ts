@@ -76,7 +76,7 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
-const CONNECTORS = new Set(['with', 'from', 'in', 'to', 'for', 'that', 'by', 'on', 'of']);
+const CONNECTORS = new Set(['with', 'without', 'from', 'in', 'to', 'for', 'that', 'by', 'on', 'of']);
 
 /**
  * A label that fits the default sidebar width: the title itself when it is at most `max` characters, else its

@@ -82,6 +82,51 @@ async function npmStart(home) {
   return { url, stop };
 }
 
+/**
+ * The tree rows whose label (the drill's title, not its topic) does not fit: scrolls the drills view from top to
+ * bottom (the list renders only the rows in view) and measures each rendered label.
+ */
+async function cutLabels(page) {
+  const tree = page.locator('.pane:has(.pane-header[aria-label="Drills Section"]) .pane-body').first();
+  const box = await tree.boundingBox();
+  const cut = new Set();
+  const seen = new Set();
+  for (let i = 0; i < 20; i++) {
+    const rows = await tree.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => {
+      // The label's container clips the title and the topic after it with one ellipsis where the clip starts:
+      // the title is cut when it reaches into the room that ellipsis takes.
+      const name = e.querySelector('.label-name');
+      const box = name?.closest('.monaco-icon-label-container');
+      if (!name || !box) return { label: e.getAttribute('aria-label'), cut: false };
+      const probe = e.ownerDocument.createElement('span');
+      probe.textContent = '…';
+      box.appendChild(probe);
+      const ellipsis = probe.getBoundingClientRect().width;
+      probe.remove();
+      const overflowing = box.scrollWidth > box.clientWidth;
+      // (Measured: a title whose last glyph ends within half an ellipsis of the edge still shows whole.)
+      const room = box.getBoundingClientRect().right - (overflowing ? ellipsis / 2 : 0);
+      return { label: e.getAttribute('aria-label'), cut: name.getBoundingClientRect().right > room + 0.5 };
+    }));
+    const before = seen.size;
+    for (const r of rows) {
+      seen.add(r.label);
+      if (r.cut) cut.add(r.label);
+    }
+    if (i > 0 && seen.size === before) break;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(300);
+  }
+  if (seen.size < 20) throw new Error(`only ${seen.size} rows of the drills view were measured`);
+  // Back to the top, as the keyboard does it (Home in the focused tree), and the pointer away from the tree.
+  await tree.locator('.monaco-list').first().focus();
+  await page.keyboard.press('Home');
+  await page.mouse.move(900, 700);
+  await page.waitForTimeout(500);
+  return [...cut];
+}
+
 /** Drives the served workbench as a person would, through the keyboard and the mouse. */
 async function asAUser(url) {
   const browser = await launchBrowser(ensureChromium());
@@ -94,6 +139,8 @@ async function asAUser(url) {
     const drillRow = page.locator('.monaco-list-row[aria-label*="Retry a flaky"]').first();
     await drillRow.waitFor({ timeout: 30_000 });
     check(true, 'the activity bar shows the drills view with its tree');
+    const cut = await cutLabels(page);
+    check(cut.length === 0, `every drill title fits the default sidebar width${cut.length ? ` (cut: ${cut.join(', ')})` : ''}`);
     await drillRow.click();
     await page.locator('.tab[aria-label*="retry-flaky-call.ts"]').first().waitFor({ timeout: 30_000 });
     check(true, 'clicking a drill opens its scratch file');

@@ -9,13 +9,16 @@ import * as readline from 'node:readline';
  * Starts code-server bound to 127.0.0.1 with a throwaway profile under `dataDir`.
  * Resolves once it listens; `stop()` ends its whole process group.
  * `workspaceTrust: true` keeps VS Code's workspace trust on (a folder not yet trusted opens in Restricted Mode, with
- * no startup prompt); by default it is off and every folder is trusted.
+ * no startup prompt); by default it is off and every folder is trusted. `home` sets HOME for code-server and its
+ * extension host (where scratch files go when no trusted folder is open: ~/.interview-drills), so a throwaway session
+ * never writes into the real home folder.
  */
-export async function startCodeServer({ codeServer, dataDir, port = 0, extensionsDir, userSettings = {}, keepSettings = false, quiet = true, workspaceTrust = false }) {
+export async function startCodeServer({ codeServer, dataDir, port = 0, extensionsDir, userSettings = {}, keepSettings = false, quiet = true, workspaceTrust = false, home }) {
   const userData = path.join(dataDir, 'user-data');
   const extensions = extensionsDir ?? path.join(dataDir, 'extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
+  if (home) fs.mkdirSync(home, { recursive: true });
   const settingsFile = path.join(userData, 'User', 'settings.json');
   if (!keepSettings || !fs.existsSync(settingsFile)) fs.writeFileSync(settingsFile, JSON.stringify({
     'workbench.startupEditor': 'none',
@@ -47,7 +50,7 @@ export async function startCodeServer({ codeServer, dataDir, port = 0, extension
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, EXTENSIONS_GALLERY: '{}' },
+    env: { ...process.env, EXTENSIONS_GALLERY: '{}', ...(home ? { HOME: home } : {}) },
   });
   const listeners = [];
   const lines = [];

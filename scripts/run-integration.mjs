@@ -34,7 +34,7 @@ async function runSession({ name, entry, prepare, workspaceTrust = false }, code
   fs.writeFileSync(path.join(workspace, 'README.md'), '# Integration test workspace\n');
   prepare?.(workspace);
 
-  const server = await startCodeServer({ codeServer, dataDir: tmp, workspaceTrust });
+  const server = await startCodeServer({ codeServer, dataDir: tmp, workspaceTrust, home: path.join(tmp, 'home') });
   let browser;
   let hostExit;
   server.onOutput((line) => {

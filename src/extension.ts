@@ -84,7 +84,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     );
     const ignored = ignoredWorkspaceSettings();
     if (ignored.length > 0) s.say(ignoredSettingsNotice(ignored), 'warning');
-    void followScratchFolder();
+    // Scratch files of versions before 0.1.0 (in the extension's storage) are offered a move to the short folder.
+    void followScratchFolder().then(() => s.scratch.offerLegacyMove(s.say)).then(() => {
+      updateActive(vscode.window.activeTextEditor);
+      lens.refresh();
+    }, (e: unknown) => s.output.warn(`Moving the old scratch files failed: ${String(e)}`));
     await s.repo.load();
     updateActive(vscode.window.activeTextEditor);
     const activationMs = performance.now() - started;

@@ -76,25 +76,30 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
-const CONNECTORS = new Set(['with', 'from', 'in', 'to', 'for', 'that', 'by', 'on', 'of']);
+const CONNECTORS = new Set(['with', 'without', 'from', 'in', 'to', 'for', 'that', 'by', 'on', 'of']);
 
 /**
  * A label that fits the default sidebar width: the title itself when it is at most `max` characters, else its
  * longest leading phrase (two words or more) that ends at a comma, else before a joining word ("with", "for",
- * "that"…), else the title cut at a word with an ellipsis. The full title stays in the tooltip.
+ * "that"…; also when the phrase at a comma is only two words and this one is longer), else the title cut at a word with an ellipsis. The full title stays in the tooltip. 33 characters: the
+ * title and the ellipsis of the topic after it fit a 300-pixel sidebar (scripts/check-package.mjs measures it).
  */
-export function shortTitle(title: string, max = 36): string {
+export function shortTitle(title: string, max = 33): string {
   if (title.length <= max) return title;
   const words = title.split(' ');
   const heads = words.map((_, n) => words.slice(0, n).join(' ')).filter((h, n) => n >= 2 && h.length <= max + 1).reverse();
-  const atComma = heads.find((h) => h.endsWith(','));
-  if (atComma) return atComma.slice(0, -1);
+  const atComma = heads.find((h) => h.endsWith(','))?.slice(0, -1);
   const beforeJoin = heads.find((h) => h.length <= max && CONNECTORS.has(words[h.split(' ').length]!.toLowerCase()));
-  if (beforeJoin) return beforeJoin;
+  // A phrase up to a comma reads best, unless it is two words and the other is longer: "Find old, large logs"
+  // rather than "Find old".
+  const twoWords = atComma !== undefined && atComma.split(' ').length < 3;
+  const phrase = twoWords && beforeJoin && beforeJoin.length > atComma.length ? beforeJoin : atComma ?? beforeJoin;
+  if (phrase) return phrase;
   let cut = '';
   for (const w of words) {
     if (`${cut} ${w}`.trim().length > max - 1) break;
     cut = `${cut} ${w}`.trim();
   }
-  return `${cut}…`;
+  // A first word longer than the room is cut itself.
+  return `${cut || title.slice(0, max - 1)}…`;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Drill } from '../core/model';
+import { type Drill, STATUS_LABELS } from '../core/model';
 import { type CheckResult, drillCheckRequest, SandboxRunner } from '../core/runner';
 import { scratchText } from '../core/scratch';
 import type { ScoreStore } from '../core/scores';
@@ -193,7 +193,8 @@ function typeMessage(uri: vscode.Uri, d: vscode.Diagnostic): vscode.TestMessage 
 export function notificationText({ drill, result, typeErrors, passed, recorded }: CheckOutcome): string {
   const typeNote = typeErrors.length > 0 ? ` ${typeErrors.length} type error(s) in the file.` : '';
   const trial = recorded ? '' : ' (a trial run of the starting code: the drill was never opened, nothing is recorded)';
-  if (passed) return `✓ ${drill.title}: ${result.summary}${trial}.${typeNote}`;
+  // "solved", as the tree, the status bar and the panel say it; the tests themselves "passed".
+  if (passed) return `✓ ${drill.title}: ${STATUS_LABELS.passed}. ${result.summary}${trial}.${typeNote}`;
   const first = result.tests.find((t) => t.status === 'failed');
   let detail = '';
   if (first) {

@@ -1,7 +1,12 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
+
+/** The default scratch folder's name in a trusted workspace folder, and in the home folder otherwise. */
+export const WORKSPACE_SCRATCH_FOLDER = '.drills';
+export const HOME_SCRATCH_FOLDER = '.interview-drills';
 
 export type TypeErrorPolicy = 'ignore' | 'report' | 'fail';
 
@@ -47,7 +52,7 @@ export interface RefusedFolder {
   reason: string;
 }
 
-/** The scratch folder the settings ask for: a URI, undefined for the extension's storage, or a refusal. */
+/** The scratch folder the settings ask for: a URI, undefined for the default folder, or a refusal. */
 export type ScratchFolderChoice = { uri: vscode.Uri | undefined; refused?: RefusedFolder };
 
 /** Typed access to the extension's settings. */
@@ -75,8 +80,22 @@ export const config = {
   },
   /** How much of the prompt a new scratch file's header holds. */
   scratchHeader: (): 'short' | 'full' => (cfg().get<string>('scratchHeader') === 'full' ? 'full' : 'short'),
-  /** The configured scratch folder as a URI, or undefined for the extension's storage. */
+  /** The configured scratch folder as a URI, or undefined for the default folder. */
   scratchFolder: (): vscode.Uri | undefined => config.scratchFolderChoice().uri,
+  /**
+   * Where scratch files go when the setting is empty: `.drills` in the first workspace folder of a trusted workspace
+   * (short in the breadcrumb, beside the user's code), else `~/.interview-drills`. An untrusted workspace never gets
+   * files the extension would later run, and a `.drills` that is a symbolic link leading out of the workspace is not
+   * used (`refused` says why).
+   */
+  defaultScratchFolder: (): { uri: vscode.Uri; inWorkspace: boolean; refused?: string } => {
+    const home = { uri: vscode.Uri.joinPath(vscode.Uri.file(os.homedir()), HOME_SCRATCH_FOLDER), inWorkspace: false };
+    const root = workspaceRoot();
+    if (!root || root.scheme !== 'file' || !vscode.workspace.isTrusted) return home;
+    const uri = vscode.Uri.joinPath(root, WORKSPACE_SCRATCH_FOLDER);
+    const reason = outsideWorkspace(uri);
+    return reason ? { ...home, refused: `${uri.fsPath} is not used: ${reason}` } : { uri, inWorkspace: true };
+  },
   extraQuestionFolders: (): vscode.Uri[] => {
     const s = restricted<unknown>('extraQuestionFolders');
     return (Array.isArray(s.value) ? s.value : []).flatMap((f) => {
@@ -176,7 +195,7 @@ export function ignoredSettingsNotice(keys: readonly RestrictedSetting[]): strin
   const names = keys.map((k) => `${SECTION}.${k}`).join(' and ');
   const effects = [
     keys.includes('extraQuestionFolders') ? 'the drills come from the bundled pack only' : '',
-    keys.includes('scratchFolder') ? "scratch files stay in the extension's storage" : '',
+    keys.includes('scratchFolder') ? `scratch files go to ${displayPath(config.defaultScratchFolder().uri)}` : '',
   ].filter(Boolean).join(', and ');
   return `Interview Drills: this workspace is not trusted, so its ${names} ${keys.length === 1 ? 'setting is' : 'settings are'} ignored: ${effects}. ` +
     'Trust the workspace to use them; the drills reload when you do.';
@@ -185,6 +204,13 @@ export function ignoredSettingsNotice(keys: readonly RestrictedSetting[]): strin
 /** The one sentence said when a workspace's scratch folder is refused. */
 export function refusedScratchFolderNotice(r: RefusedFolder): string {
   return `Interview Drills: the workspace setting ${SECTION}.scratchFolder ("${r.setting}") is not used: ${r.reason}; ` +
-    `a workspace may only keep scratch files inside itself (it resolves to ${r.resolved}). Scratch files stay in the extension's storage; ` +
+    `a workspace may only keep scratch files inside itself (it resolves to ${r.resolved}). Scratch files go to ${displayPath(config.defaultScratchFolder().uri)}; ` +
     'choose a folder inside the workspace, e.g. "drills", or set it in your user settings.';
+}
+
+/** A folder as the user reads it in a message: the home folder as `~`. */
+export function displayPath(uri: vscode.Uri): string {
+  const home = os.homedir();
+  const p = uri.fsPath;
+  return uri.scheme === 'file' && home && (p === home || p.startsWith(home + path.sep)) ? `~${p.slice(home.length)}` : p;
 }

@@ -3,16 +3,25 @@ import type { Drill } from '../core/model';
 import {
   drillIdOfScratchFile, SCRATCH_ENV_DTS, SCRATCH_ENV_FILE, SCRATCH_TSCONFIG, SCRATCH_TSCONFIG_FILE, scratchFileName, scratchText,
 } from '../core/scratch';
-import { config, type RefusedFolder, refusedScratchFolderNotice } from './config';
+import { config, displayPath, type RefusedFolder, refusedScratchFolderNotice } from './config';
 
 const MOVE = 'Move Them';
+/** Set in the workspace state once the user chose to leave their files in the old default folder. */
+const LEGACY_LEFT_KEY = 'interviewDrills.legacyScratchFolder.left';
+/** Written into a new `.drills` folder of the workspace: git ignores the folder, the user's .gitignore is untouched. */
+export const DRILLS_GITIGNORE = `# Written by Interview Drills: git ignores this folder (your drill solutions).
+# Delete this file to commit them, or set interviewDrills.scratchFolder to a folder of your choice.
+*
+`;
 const LEAVE = 'Leave Them';
 const encoder = new TextEncoder();
+type Say = (message: string, level: 'info' | 'warning') => void;
 const decoder = new TextDecoder();
 
 /**
- * One real, persistent TypeScript file per drill, in the extension's storage or a folder of the user's choice,
- * beside a tsconfig.json that makes the editor type-check them strictly with no @types installed.
+ * One real, persistent TypeScript file per drill, in a short folder (`.drills` in the workspace, else
+ * `~/.interview-drills`) or a folder of the user's choice, beside a tsconfig.json that makes the editor type-check
+ * them strictly with no @types installed.
  */
 export class ScratchFiles {
   private current: vscode.Uri;
@@ -21,11 +30,16 @@ export class ScratchFiles {
   /** Folders that held scratch files earlier in this session and may still have open tabs: still scratch files. */
   private readonly earlier = new Map<string, vscode.Uri>();
 
-  constructor(private readonly storage: vscode.Uri) {
+  /**
+   * `legacy` is where versions before 0.1.0 kept scratch files (the extension's storage): its files stay scratch
+   * files (their restored tabs keep working) and are offered a move (`offerLegacyMove`).
+   */
+  constructor(readonly legacy: vscode.Uri, private readonly state: vscode.Memento) {
     this.current = this.resolve();
+    this.keepRecognising(legacy);
   }
 
-  /** Where new scratch files go: the setting's folder (when usable), else the extension's storage. */
+  /** Where new scratch files go: the setting's folder (when usable), else the default folder. */
   folder(): vscode.Uri {
     return this.current;
   }
@@ -35,9 +49,9 @@ export class ScratchFiles {
     return this.refusedNow;
   }
 
-  /** The default folder, in the extension's storage. */
+  /** The default folder: `.drills` in a trusted workspace folder, else `~/.interview-drills`. */
   get defaultFolder(): vscode.Uri {
-    return vscode.Uri.joinPath(this.storage, 'scratch');
+    return config.defaultScratchFolder().uri;
   }
 
   /** Reads the settings again; returns the previous folder when the folder changed. */
@@ -66,6 +80,8 @@ export class ScratchFiles {
   async filesIn(folder: vscode.Uri): Promise<Map<string, vscode.Uri>> {
     const out = new Map<string, vscode.Uri>();
     let entries: [string, vscode.FileType][] = [];
+    // A folder that does not exist holds none (asking for its entries would log an error in the extension host).
+    if (!(await exists(folder))) return out;
     try {
       entries = await vscode.workspace.fs.readDirectory(folder);
     } catch {
@@ -117,30 +133,56 @@ export class ScratchFiles {
    * once; when the folder changed and the old one holds scratch files, offers to move them (open tabs follow) or
    * says where they stay (their tabs keep working). `say` shows and logs a sentence. Resolves when done.
    */
-  async followSetting(say: (message: string, level: 'info' | 'warning') => void): Promise<void> {
+  async followSetting(say: Say): Promise<void> {
     const previous = this.reread();
     const refused = this.refusedNow;
-    const refusal = refused && JSON.stringify(refused);
-    if (refusal && refusal !== this.lastRefusal) say(refusedScratchFolderNotice(refused), 'warning');
+    const defaultRefused = config.defaultScratchFolder().refused;
+    const refusal = (refused || defaultRefused) && JSON.stringify([refused, defaultRefused]);
+    if (refusal && refusal !== this.lastRefusal) {
+      if (refused) say(refusedScratchFolderNotice(refused), 'warning');
+      else if (defaultRefused && key(this.current) === key(this.defaultFolder)) say(`Interview Drills: ${defaultRefused}; scratch files go to ${displayPath(this.current)}.`, 'warning');
+    }
     this.lastRefusal = refusal;
     if (!previous) return;
     // Until the files are moved (or for good, if they stay), their open tabs keep working.
     this.keepRecognising(previous);
-    const files = await this.filesIn(previous);
-    if (files.size === 0) return;
-    const to = this.folder();
+    await this.offerMove(previous, 'scratch files now go to', say);
+  }
+
+  /**
+   * Versions before 0.1.0 kept scratch files in the extension's storage, a long path in the breadcrumb. When the
+   * default folder is in use and that old folder still holds scratch files, offers to move them to it (open tabs
+   * follow); left there, they stay scratch files and the user is told where they are, once.
+   */
+  async offerLegacyMove(say: Say): Promise<void> {
+    if (config.scratchFolder() || this.refusedNow || key(this.current) === key(this.legacy)) return;
+    if (this.state.get<boolean>(LEGACY_LEFT_KEY) === true) return;
+    const kept = await this.offerMove(this.legacy, 'scratch files now live in a shorter folder,', say);
+    if (kept) await this.state.update(LEGACY_LEFT_KEY, true);
+  }
+
+  /**
+   * Asks whether to move the scratch files of `from` to the current folder, moves them or says where they stay.
+   * Returns true when the user chose to leave them.
+   */
+  private async offerMove(from: vscode.Uri, lead: string, say: Say): Promise<boolean> {
+    const files = await this.filesIn(from);
+    if (files.size === 0) return false;
+    const to = displayPath(this.folder());
+    const old = displayPath(from);
     const n = files.size === 1 ? '1 scratch file' : `${files.size} scratch files`;
     const pick = await vscode.window.showInformationMessage(
-      `Interview Drills: scratch files now go to ${to.fsPath}. Move your ${n} from ${previous.fsPath} there? Open tabs follow their files.`,
+      `Interview Drills: ${lead} ${to}. Move your ${n} from ${old} there? Open tabs follow their files.`,
       MOVE, LEAVE,
     );
     if (pick === MOVE) {
-      const { moved, left } = await this.moveFrom(previous);
-      const stayed = left.length === 0 ? '' : ` ${left.length === 1 ? '1 file stays' : `${left.length} files stay`} in ${previous.fsPath}, because ${to.fsPath} already has ${left.length === 1 ? 'one' : 'them'} (${left.join(', ')}).`;
-      say(`Interview Drills: moved ${moved.length === 1 ? '1 scratch file' : `${moved.length} scratch files`} to ${to.fsPath}.${stayed}`, 'info');
-    } else {
-      say(`Interview Drills: your ${n} stay in ${previous.fsPath}; their open tabs keep working. Drills you open from now on start in ${to.fsPath} (move the files there to continue them).`, 'info');
+      const { moved, left } = await this.moveFrom(from);
+      const stayed = left.length === 0 ? '' : ` ${left.length === 1 ? '1 file stays' : `${left.length} files stay`} in ${old}, because ${to} already has ${left.length === 1 ? 'one' : 'them'} (${left.join(', ')}).`;
+      say(`Interview Drills: moved ${moved.length === 1 ? '1 scratch file' : `${moved.length} scratch files`} to ${to}.${stayed}`, 'info');
+      return false;
     }
+    say(`Interview Drills: your ${n} ${files.size === 1 ? 'stays' : 'stay'} in ${old}; their open tabs keep working. Drills you open from now on start in ${to} (move the files there to continue them).`, 'info');
+    return true;
   }
 
   /** Files in `folder` keep counting as scratch files for the rest of the session (their tabs keep working). */
@@ -194,10 +236,19 @@ export class ScratchFiles {
     }
   }
 
-  /** Writes tsconfig.json and the ambient globals beside the scratch files, when missing or outdated. */
+  /**
+   * Writes tsconfig.json and the ambient globals beside the scratch files, when missing or outdated. A `.drills`
+   * folder this creates in the workspace also gets a .gitignore that keeps it out of git (written once: a user who
+   * deletes it to commit the solutions keeps it deleted).
+   */
   async prepareFolder(): Promise<void> {
     const folder = this.folder();
+    const created = !(await exists(folder));
     await vscode.workspace.fs.createDirectory(folder);
+    const byDefault = config.defaultScratchFolder();
+    if (created && byDefault.inWorkspace && key(folder) === key(byDefault.uri)) {
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, '.gitignore'), encoder.encode(DRILLS_GITIGNORE));
+    }
     // The tsconfig is the user's to adjust once written; the ambient globals file is ours and kept current.
     await writeIfMissing(vscode.Uri.joinPath(folder, SCRATCH_TSCONFIG_FILE), SCRATCH_TSCONFIG);
     await writeIfChanged(vscode.Uri.joinPath(folder, SCRATCH_ENV_FILE), SCRATCH_ENV_DTS);

@@ -51,7 +51,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
   push(vscode.window.onDidChangeWindowState((e) => {
     if (e.focused) void Promise.all([scores.refresh(), ratings.refresh()]).catch((err: unknown) => output.warn(`Reloading the scores failed: ${String(err)}`));
   }));
-  const scratch = new ScratchFiles(context.storageUri ?? context.globalStorageUri);
+  const scratch = new ScratchFiles(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'scratch'), context.workspaceState);
   const descriptions = push(new DrillDescriptions((id) => repo.get(id), scores));
   const scoreChanged = new vscode.EventEmitter<void>();
   const scoreListener = scores.onDidChange(() => scoreChanged.fire());

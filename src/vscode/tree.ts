@@ -18,6 +18,11 @@ const STATUS_ICONS: Record<DrillStatus, vscode.ThemeIcon> = {
   passed: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
 };
 
+/** Text as markdown that shows it as it is: markdown's punctuation escaped, spaces left as spaces (so lines wrap). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
+}
+
 /** The drill tree: the three tiers in the guide's order, each with its drills. */
 export class DrillTreeProvider implements vscode.TreeDataProvider<DrillNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<DrillNode | undefined>();
@@ -78,9 +83,8 @@ export class DrillTreeProvider implements vscode.TreeDataProvider<DrillNode>, vs
     item.contextValue = `drill.${status}`;
     // A short summary: the interviewer's question, not the whole prompt.
     const summary = [TIER_LABELS[drill.tier], topicLabel(drill.topic), ...(minutes ? [`about ${minutes}`] : []), STATUS_LABELS[status]].join(' · ');
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown('**').appendText(drill.title).appendMarkdown('**\n\n').appendText(summary)
-      .appendMarkdown('\n\n').appendText(interviewerQuestion(drill.prompt));
+    // appendText would turn every space into &nbsp;, and the hover would then break lines inside words.
+    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(drill.title)}**\n\n${escapeMarkdown(summary)}\n\n${escapeMarkdown(interviewerQuestion(drill.prompt))}`);
     tooltip.supportHtml = false;
     item.tooltip = tooltip;
     item.accessibilityInformation = { label: [drill.title, topicLabel(drill.topic), ...(drill.minutes !== undefined ? [`about ${drill.minutes} minutes`] : []), STATUS_LABELS[status]].join(', '), role: 'treeitem' };

@@ -94,8 +94,13 @@ describe('drill description', () => {
     assert.equal(shortTitle('Retry a flaky network call'), 'Retry a flaky network call');
     assert.equal(shortTitle('Run deployment steps, stop at the first failure'), 'Run deployment steps');
     assert.equal(shortTitle('A bulk upload that survives bad files and restarts'), 'A bulk upload');
-    assert.equal(shortTitle('Supercalifragilisticexpialidocious words everywhere all the time'), 'Supercalifragilisticexpialidocious…');
-    for (const d of (await loadPackFromDir(path.join(repoRoot, 'questions'))).drills) assert.ok(shortTitle(d.title).length <= 36, d.title);
+    assert.equal(shortTitle('Find old, large logs on a full disk'), 'Find old, large logs');
+    assert.equal(shortTitle('Supercalifragilisticexpialidocious words everywhere all the time', 36), 'Supercalifragilisticexpialidocious…');
+    assert.equal(shortTitle('Supercalifragilisticexpialidocious words everywhere all the time'), 'Supercalifragilisticexpialidocio…');
+    for (const d of (await loadPackFromDir(path.join(repoRoot, 'questions'))).drills) {
+      assert.ok(shortTitle(d.title).length <= 33, d.title);
+      assert.ok(!shortTitle(d.title).endsWith('…'), `${d.title}: its label is cut mid-phrase; shorten the title, or put a comma after its head`);
+    }
   });
 
   it('keeps every heading of every bundled drill outside code, all hints, the answer and its key points shown', async () => {

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { hasCodeBlock } from '../../../src/core/describe';
@@ -63,6 +66,32 @@ describe('foundation: the extension in a real VS Code', () => {
     const tsconfig = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(services.scratch.folder(), 'tsconfig.json'))));
     assert.equal(tsconfig.compilerOptions.strict, true);
     assert.deepEqual(tsconfig.compilerOptions.types, []);
+  });
+
+  it('keeps scratch files in .drills of the workspace: short in the breadcrumb, and ignored by git', async () => {
+    const { services } = await api();
+    const drill = services.repo.all()[0]!;
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    const uri = services.scratch.uriFor(drill);
+    assert.equal(services.scratch.folder().toString(), vscode.Uri.joinPath(root, '.drills').toString());
+    assert.equal(uri.toString(), vscode.Uri.joinPath(root, '.drills', `${drill.id}.ts`).toString());
+    // What the breadcrumb and the tab's description show: the path inside the workspace folder.
+    assert.equal(vscode.workspace.asRelativePath(uri, false), `.drills/${drill.id}.ts`);
+    // The folder carries its own .gitignore: git leaves it out, and the workspace's own .gitignore is not touched.
+    const ignore = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, '.drills', '.gitignore')));
+    assert.match(ignore, /^\*$/m);
+    assert.equal(fs.existsSync(path.join(root.fsPath, '.gitignore')), false);
+    if (spawnSync('git', ['--version']).status !== 0) return;
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-git-'));
+    try {
+      fs.cpSync(path.join(root.fsPath, '.drills'), path.join(repo, '.drills'), { recursive: true });
+      fs.writeFileSync(path.join(repo, 'mine.ts'), 'export {};\n');
+      const git = (...args: string[]) => spawnSync('git', args, { cwd: repo, encoding: 'utf8' });
+      assert.equal(git('init', '-q').status, 0);
+      assert.equal(git('status', '--porcelain', '--untracked-files=all').stdout, '?? mine.ts\n', 'only the user\'s own file is untracked');
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it('reopening a drill keeps the user\'s edits', async () => {

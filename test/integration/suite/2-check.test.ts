@@ -25,9 +25,11 @@ describe('checking a solution in VS Code', () => {
     await typeInto(editor, drill.solution);
     assert.equal(editor.document.isDirty, true);
 
-    const { result: outcome } = await answering('showInformationMessage', undefined,
+    const { result: outcome, asked } = await answering('showInformationMessage', undefined,
       () => vscode.commands.executeCommand<CheckOutcome>('interviewDrills.checkSolution'));
     assert.equal(outcome.result.verdict, 'passed', outcome.result.summary);
+    // The drill is "solved", in the words of the tree and the status bar; its tests "passed".
+    assert.equal(asked[0], `✓ ${drill.title}: solved. All ${outcome.result.counts.total} tests passed.`);
     assert.equal(outcome.passed, true);
     assert.ok(outcome.result.counts.total > 0);
     assert.equal(editor.document.isDirty, true, 'checking does not save the file');

@@ -32,7 +32,7 @@ async function assertScratchTabWorks(uri: vscode.Uri, drillId: string): Promise<
   assert.ok(lenses.some((l) => l.command?.command === 'interviewDrills.checkSolution' && l.command.arguments?.[0] === drillId), 'the Check Solution CodeLens');
 }
 
-// interviewDrills.scratchFolder: scratch files in a folder of the workspace instead of the extension's storage.
+// interviewDrills.scratchFolder: scratch files in a folder of the user's choice instead of .drills.
 describe('scratch folder setting', () => {
   after(async () => {
     await cfg().update('scratchFolder', undefined, vscode.ConfigurationTarget.Global);
@@ -150,7 +150,7 @@ describe('a workspace scratchFolder outside the workspace', () => {
       await cfg().update('scratchFolder', setting, vscode.ConfigurationTarget.Workspace);
       const notice = await waitFor('the refusal', () => services.notices.find((n) => n.includes(`scratchFolder ("${setting}") is not used`)));
       assert.match(notice, why);
-      assert.match(notice, /Scratch files stay in the extension's storage/);
+      assert.match(notice, /Scratch files go to .*\.drills;/);
       assert.equal(services.scratch.folder().toString(), services.scratch.defaultFolder.toString());
       const drill = services.repo.all()[6]!;
       const editor = (await vscode.commands.executeCommand('interviewDrills.openDrill', drill.id)) as vscode.TextEditor;

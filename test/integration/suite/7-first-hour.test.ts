@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Drill } from '../../../src/core/model';
+import { type Drill, STATUS_LABELS } from '../../../src/core/model';
 import { hasCodeBlock } from '../../../src/core/describe';
 import type { CheckOutcome } from '../../../src/vscode/checker';
 import { answering, api, typeInto, waitFor } from './helpers';
@@ -259,5 +259,22 @@ describe('the first hour of a new user', () => {
       else if (services.testing.lastStates(drill.id).get(drill.id) !== 'failed') problems.push(`${drill.id}: the stub's failure is not in Test Explorer`);
     }
     assert.deepEqual(problems, []);
+  });
+});
+
+describe('first-hour polish', () => {
+  it('drill tooltips are short and wrap between words (no &nbsp;), with the status in the tree\'s words', async () => {
+    const { services } = await api();
+    for (const drill of services.repo.all()) {
+      const item = services.tree.getTreeItem(services.tree.nodeFor(drill));
+      const tooltip = item.tooltip as vscode.MarkdownString;
+      assert.doesNotMatch(tooltip.value, /&nbsp;|\u00a0/, `${drill.id}: spaces must stay breakable`);
+      assert.ok(tooltip.value.length < 700, `${drill.id}: the tooltip is a summary, not the prompt (${tooltip.value.length} characters)`);
+      const status = STATUS_LABELS[services.scores.status(drill.id)];
+      assert.ok(tooltip.value.includes(status), `${drill.id}: "${status}" in ${tooltip.value}`);
+      assert.ok(String(item.accessibilityInformation?.label).endsWith(status));
+      const html = await vscode.commands.executeCommand<string>('markdown.api.render', tooltip.value);
+      assert.ok(html.includes(`<strong>${drill.title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</strong>`), `${drill.id}: the title renders as it is: ${html}`);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, typeInto, waitFor } from '../suite/helpers';
@@ -29,14 +30,17 @@ describe('an untrusted workspace (Restricted Mode)', () => {
     assert.equal(notices.length, 1, services.notices.join('\n'));
     assert.match(notices[0]!, /interviewDrills\.extraQuestionFolders and interviewDrills\.scratchFolder settings are ignored/);
     assert.match(notices[0]!, /bundled pack/);
+    assert.match(notices[0]!, /scratch files go to ~\/\.interview-drills/);
     assert.match(notices[0]!, /Trust the workspace/);
   });
 
-  it('keeps scratch files in the extension\'s storage, never outside the workspace', async () => {
+  it('keeps scratch files in ~/.interview-drills: never in the untrusted workspace, never where its settings say', async () => {
     const { services } = await api();
     const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
     const outside = path.resolve(root, '..', 'outside-the-workspace');
     assert.equal(services.scratch.folder().toString(), services.scratch.defaultFolder.toString());
+    assert.equal(services.scratch.folder().fsPath, path.join(os.homedir(), '.interview-drills'));
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.file(path.join(root, '.drills')))), 'no .drills in an untrusted workspace');
     const drill = services.repo.all()[0]!;
     const editor = (await vscode.commands.executeCommand('interviewDrills.openDrill', drill.id)) as vscode.TextEditor;
     assert.ok(editor.document.uri.fsPath.startsWith(services.scratch.defaultFolder.fsPath));

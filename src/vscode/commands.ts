@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { type Drill, type DrillStatus, STATUS_LABELS, TIER_LABELS } from '../core/model';
 import { hasCodeBlock, plainText } from '../core/describe';
+import { assess } from '../core/assessment';
+import { describeDue, pickNextDrill } from '../core/review';
 import { stubPosition } from '../core/scratch';
 import { topicLabel } from '../core/topics';
 import type { Services } from './services';
@@ -20,16 +22,36 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     },
     'interviewDrills.openNextDrill': async () => {
       const drills = s.repo.all();
-      const current = activeDrill(s);
-      const start = current ? drills.indexOf(current) + 1 : 0;
-      const ordered = [...drills.slice(start), ...drills.slice(0, start)];
-      const next = ordered.find((d) => s.scores.status(d.id) !== 'passed');
-      if (!next) {
+      const scores = s.scores.all();
+      const weakest = assess(drills, scores, s.ratings.all()).summary.weakest;
+      const choice = pickNextDrill({
+        drills,
+        solved: new Set(drills.filter((d) => s.scores.status(d.id) === 'passed').map((d) => d.id)),
+        schedule: s.reviews.all(),
+        weakestTopic: weakest && { id: weakest.topic, label: weakest.label },
+        current: activeDrill(s)?.id,
+        now: s.clock.now(),
+      });
+      const next = choice && s.repo.get(choice.id);
+      if (!choice || !next) return undefined;
+      if (choice.kind === 'oldest' && !s.reviews.get(next.id)) {
         void vscode.window.showInformationMessage('Every drill is solved. Open the self-assessment to see where you stand.', 'Open Self-Assessment')
           .then((pick) => pick && vscode.commands.executeCommand('interviewDrills.openAssessment'));
         return undefined;
       }
-      return openDrill(s, next);
+      // A due review starts again from the stub; anything else opens as it is.
+      const editor = choice.kind === 'due' ? await startReview(s, next) : await openDrill(s, next);
+      void vscode.window.showInformationMessage(`Next drill: ${next.title} (${choice.reason}).`);
+      return editor;
+    },
+    'interviewDrills.startReview': async (arg) => {
+      const drill = await resolveDrill(s, arg, 'Review which drill?');
+      if (!drill) return undefined;
+      const entry = s.reviews.get(drill.id);
+      const editor = await startReview(s, drill);
+      const when = entry ? `${describeDue(entry.dueAt, s.clock.now())}; ` : '';
+      void vscode.window.showInformationMessage(`Review: ${drill.title} (${when}it starts again from its stub; your scores and history are kept).`);
+      return editor;
     },
     'interviewDrills.checkSolution': async (arg) => {
       const drill = await resolveDrill(s, arg, 'Check which drill?', true);
@@ -130,6 +152,14 @@ async function openDrill(s: Services, drill: Drill): Promise<vscode.TextEditor> 
   return editor;
 }
 
+/** A review: the drill's scratch file goes back to its stub (the scores, history and schedule stay) and opens. */
+async function startReview(s: Services, drill: Drill): Promise<vscode.TextEditor> {
+  await s.scratch.reset(drill);
+  const editor = await openDrill(s, drill);
+  await putCursorOnStub(editor);
+  return editor;
+}
+
 /** A fresh scratch file starts with the cursor on the stub, in view; a full header is folded away. */
 async function putCursorOnStub(editor: vscode.TextEditor): Promise<void> {
   const at = stubPosition(editor.document.getText());
@@ -184,11 +214,20 @@ function isDrillNode(arg: unknown): arg is Extract<DrillNode, { kind: 'drill' }>
 }
 
 /** "Check Solution | Show Hint | Description" above the first line of every scratch file. */
-export class ScratchCodeLens implements vscode.CodeLensProvider {
+export class ScratchCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly s: Pick<Services, 'scratch' | 'repo' | 'scores'>) {}
+  constructor(private readonly s: Pick<Services, 'scratch' | 'repo' | 'scores'>) {
+    // The hint count shown comes from the scores; the drills from the repository.
+    this.subscriptions = [s.scores.onDidChange(() => this.refresh()), s.repo.onDidChange(() => this.refresh())];
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+    this.changed.dispose();
+  }
 
   refresh(): void {
     this.changed.fire();

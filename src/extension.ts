@@ -4,6 +4,7 @@ import { registerCommands, ScratchCodeLens } from './vscode/commands';
 import { affects, ignoredSettingsNotice, ignoredWorkspaceSettings } from './vscode/config';
 import { moveRatings } from './core/ratings';
 import { createServices, type Services } from './vscode/services';
+import { openWalkthrough, registerWalkthroughKeys } from './vscode/walkthrough';
 
 /** What activate() returns: the live services, for the integration tests (and other extensions, read-only). */
 export interface InterviewDrillsApi {
@@ -11,6 +12,8 @@ export interface InterviewDrillsApi {
   activationMs: number;
   /** The value last given to the `interviewDrills.isScratchFile` context key (the ▶ button, CodeLens and shortcut). */
   isScratchFileActive(): boolean;
+  /** The walkthrough's context keys set so far in this window. */
+  walkthroughDone: ReadonlySet<string>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<InterviewDrillsApi> {
@@ -22,6 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     const s = createServices(context);
     const push = (...d: vscode.Disposable[]) => context.subscriptions.push(...d);
     push(...registerCommands(s));
+    const walkthroughDone = new Set<string>();
+    push(...registerWalkthroughKeys(s, walkthroughDone));
+    push(vscode.commands.registerCommand('interviewDrills.openWalkthrough', () => openWalkthrough(context.extension.id)));
 
     const panelDeps = {
       extensionUri: context.extensionUri,
@@ -93,7 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     updateActive(vscode.window.activeTextEditor);
     const activationMs = performance.now() - started;
     s.output.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-    return { services: s, activationMs, isScratchFileActive: () => scratchActive };
+    return { services: s, activationMs, isScratchFileActive: () => scratchActive, walkthroughDone };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     void vscode.window.showErrorMessage(`Interview Drills failed to start: ${message}`);

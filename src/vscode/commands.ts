@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type Drill, type DrillStatus, STATUS_LABELS, TIER_LABELS } from '../core/model';
+import { type Drill, type DrillStatus, isTier, STATUS_LABELS, type Tier, TIER_LABELS } from '../core/model';
 import { hasCodeBlock, plainText } from '../core/describe';
 import { assess } from '../core/assessment';
 import { describeDue, pickNextDrill } from '../core/review';
@@ -7,6 +7,7 @@ import { stubPosition } from '../core/scratch';
 import { topicLabel } from '../core/topics';
 import type { Services } from './services';
 import { config } from './config';
+import { exportProgressCommand, importProgressCommand } from './progress';
 import type { DrillNode } from './tree';
 
 const STATUS_ICONS: Record<DrillStatus, string> = { untried: '$(circle-large-outline)', failed: '$(error)', passed: '$(pass-filled)' };
@@ -65,6 +66,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       if (!drill) return undefined;
       const before = s.scores.get(drill.id)?.hintsUsed ?? 0;
       const shown = await s.scores.recordHint(drill.id, drill.hints.length);
+      const cost = await s.interview.recordHint(drill.id);
       const hint = drill.hints[shown - 1] ?? '';
       // A hint with a block of code is read in the rendered description, never squeezed into a notification.
       if (hasCodeBlock(hint)) {
@@ -73,7 +75,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       }
       const label = before >= drill.hints.length ? `All ${drill.hints.length} hints are shown. Hint ${shown}` : `Hint ${shown} of ${drill.hints.length}`;
       const actions = shown < drill.hints.length ? ['Next Hint', 'Show Description'] : ['Show Description'];
-      void vscode.window.showInformationMessage(`${drill.title}: ${label}: ${plainText(hint)}`, ...actions).then((pick) => {
+      void vscode.window.showInformationMessage(`${drill.title}: ${label}: ${plainText(hint)}${cost ? ` ${cost}` : ''}`, ...actions).then((pick) => {
         if (pick === 'Next Hint') return vscode.commands.executeCommand('interviewDrills.showHint', drill.id);
         if (pick === 'Show Description') return s.descriptions.show(drill);
         return undefined;
@@ -83,6 +85,10 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     'interviewDrills.revealAnswer': async (arg) => {
       const drill = await resolveDrill(s, arg, 'Reveal the answer of which drill?', true);
       if (!drill) return false;
+      if (s.interview.running) {
+        void vscode.window.showWarningMessage('The answers stay locked while a mock interview runs. Finish it (Interview Drills: Finish Mock Interview) to see them.');
+        return false;
+      }
       const attempted = (s.scores.get(drill.id)?.attempts ?? 0) > 0;
       if (!attempted && config.confirmRevealAnswer() && !s.scores.get(drill.id)?.answerRevealed) {
         const pick = await vscode.window.showWarningMessage(
@@ -127,6 +133,13 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       return count;
     },
     'interviewDrills.showOutput': () => s.output.show(),
+    'interviewDrills.exportProgress': (uri) => exportProgressCommand(s, uri instanceof vscode.Uri ? uri : undefined),
+    'interviewDrills.importProgress': (uri) => importProgressCommand(s, uri instanceof vscode.Uri ? uri : undefined),
+    'interviewDrills.startMockInterview': (choice) => s.interview.start(isInterviewChoice(choice) ? choice : undefined),
+    'interviewDrills.pauseInterview': () => s.interview.pause(),
+    'interviewDrills.resumeInterview': () => s.interview.resume(),
+    'interviewDrills.finishInterview': () => s.interview.finish('finished'),
+    'interviewDrills.exportInterviewHistory': (uri) => s.interview.exportHistory(uri instanceof vscode.Uri ? uri : undefined),
     'interviewDrills.resetScores': async () => {
       const pick = await vscode.window.showWarningMessage(
         'Reset every drill\'s score, attempts and hints in this workspace?',
@@ -207,6 +220,12 @@ async function resolveDrill(s: Services, arg: unknown, placeHolder: string, pref
     return undefined;
   }
   return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.drill;
+}
+
+function isInterviewChoice(v: unknown): v is { lengthMinutes: number; tiers: Tier[] } {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as { lengthMinutes?: unknown; tiers?: unknown };
+  return typeof c.lengthMinutes === 'number' && Array.isArray(c.tiers) && c.tiers.every(isTier);
 }
 
 function isDrillNode(arg: unknown): arg is Extract<DrillNode, { kind: 'drill' }> {

@@ -8,6 +8,7 @@ import { DrillDescriptions } from './drillDocument';
 import { DrillRepository } from './drillRepository';
 import { ScratchFiles } from './scratchFiles';
 import { DrillStatusBar } from './statusBar';
+import { InterviewController } from './interview';
 import { DrillTesting } from './testing';
 import { DrillTreeProvider, type DrillNode } from './tree';
 
@@ -30,6 +31,8 @@ export interface Services {
   testing: DrillTesting;
   statusBar: DrillStatusBar;
   checker: CheckService;
+  /** The mock interview, if one runs, and the history of past ones. */
+  interview: InterviewController;
   /** Shows a sentence about the settings or the scratch files and logs it. */
   say(message: string, level: 'info' | 'warning'): void;
   /** Every sentence `say` showed, oldest first (what the integration tests read). */
@@ -96,6 +99,10 @@ export function createServices(context: vscode.ExtensionContext): Services {
     sandboxScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'sandbox.js'),
     scratch, scores, reviews, testing, statusBar, output,
   })));
+  const interview = push(new InterviewController({
+    context, repo, scores, ratings, reviews, scratch, checker, clock, output,
+    openDrill: async (drill) => (await vscode.commands.executeCommand('interviewDrills.openDrill', drill.id)) as vscode.TextEditor,
+  }));
   const notices: string[] = [];
   const say = (message: string, level: 'info' | 'warning'): void => {
     notices.push(message);
@@ -107,5 +114,5 @@ export function createServices(context: vscode.ExtensionContext): Services {
       void vscode.window.showInformationMessage(message);
     }
   };
-  return { context, output, repo, scores, ratings, reviews, clock, scratch, descriptions, tree, treeView, testing, statusBar, checker, say, notices };
+  return { context, output, repo, scores, ratings, reviews, clock, scratch, descriptions, tree, treeView, testing, statusBar, checker, interview, say, notices };
 }

@@ -1,10 +1,26 @@
 // One mock interview as plain data (kept in the workspace state, so it survives a window reload), the steps that move
 // it on, the record kept once it ends, and the Markdown of the history. Pure: the clock is always passed in.
+import { assess, type Scores } from './assessment';
 import {
   type CodingResult, type Countdown, formatRemaining, type InterviewPlan, type InterviewScore, remainingMs,
   scoreInterview, type SpokenResult, SPOKEN_MINUTES, startCountdown,
 } from './interview';
+import type { Drill } from './model';
+import type { Ratings } from './ratings';
 import { describeType, isIsoTime, isPlainObject } from './store';
+
+/**
+ * Per topic, 0 (strong) to 1 (weak), for the interview's weighting: the self-rating when there is one (1 -> 1, 5 -> 0),
+ * else the share of the topic's drills not solved once any was tried; topics with neither are left out (0.5 then).
+ */
+export function weaknessByTopic(drills: readonly Drill[], scores: Scores, ratings: Ratings): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const t of assess(drills, scores, ratings).topics) {
+    if (t.rating !== undefined) out[t.topic] = (5 - t.rating) / 4;
+    else if (t.drills > 0 && t.attempts > 0) out[t.topic] = 1 - t.passed / t.drills;
+  }
+  return out;
+}
 
 export type InterviewPhase = 'spoken' | 'checklist' | 'coding';
 

@@ -3,11 +3,10 @@
 // (core/interviewSession.ts) kept in the workspace state after every step, so a window reload picks it up again.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { assess } from '../core/assessment';
 import type { Clock } from '../core/clock';
 import { HINT_COST, INTERVIEW_LENGTHS, pauseCountdown, PlanError, planInterview, remainingMs, resumeCountdown } from '../core/interview';
 import {
-  countdownText, endSpoken, finishSession, historyMarkdown, type InterviewRecord, type InterviewSession, readHistory, readSession,
+  countdownText, endSpoken, finishSession, weaknessByTopic, historyMarkdown, type InterviewRecord, type InterviewSession, readHistory, readSession,
   recordInterviewCheck, recordInterviewHint, startSession, submitChecklist,
 } from '../core/interviewSession';
 import { type Drill, type Tier, TIER_LABELS, TIERS } from '../core/model';
@@ -39,21 +38,12 @@ export interface InterviewDeps {
   openDrill(drill: Drill): Promise<vscode.TextEditor>;
 }
 
-/** Per topic, 0 (strong) to 1 (weak): the self-rating when there is one, else the share of the topic's drills unsolved. */
-export function weaknessByTopic(drills: readonly Drill[], scores: ScoreStore, ratings: RatingStore): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const t of assess(drills, scores.all(), ratings.all()).topics) {
-    if (t.rating !== undefined) out[t.topic] = (5 - t.rating) / 4;
-    else if (t.drills > 0 && t.attempts > 0) out[t.topic] = 1 - t.passed / t.drills;
-  }
-  return out;
-}
-
 export class InterviewController implements vscode.Disposable {
   private session: InterviewSession | undefined;
   private readonly item = vscode.window.createStatusBarItem('interviewDrills.interview', vscode.StatusBarAlignment.Left, 11);
   private readonly subscriptions: vscode.Disposable[] = [];
   private ticker: ReturnType<typeof setInterval> | undefined;
+  private contextShown = '';
   private panel: vscode.WebviewPanel | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after every step of the session (and when it ends). */
@@ -139,7 +129,7 @@ export class InterviewController implements vscode.Disposable {
     try {
       plan = planInterview({
         lengthMinutes, tiers, drills,
-        weakness: weaknessByTopic(drills, this.deps.scores, this.deps.ratings),
+        weakness: weaknessByTopic(drills, this.deps.scores.all(), this.deps.ratings.all()),
         due: new Set(this.deps.reviews.due().map((d) => d.id)),
         random: Math.random,
       });
@@ -240,6 +230,7 @@ export class InterviewController implements vscode.Disposable {
   private render(): void {
     const s = this.session;
     if (!s) {
+      this.setContext(false, false);
       this.item.hide();
       if (this.ticker) clearInterval(this.ticker);
       this.ticker = undefined;
@@ -254,9 +245,17 @@ export class InterviewController implements vscode.Disposable {
     this.item.accessibilityInformation = { label: `Mock interview, ${phase}, ${left}` };
     this.item.command = paused ? 'interviewDrills.resumeInterview' : 'interviewDrills.pauseInterview';
     this.item.show();
-    void vscode.commands.executeCommand('setContext', 'interviewDrills.interviewRunning', true);
-    void vscode.commands.executeCommand('setContext', 'interviewDrills.interviewPaused', paused);
+    this.setContext(true, paused);
     if (this.panel && s.phase === 'spoken') void this.panel.webview.postMessage({ command: 'time', text: left });
+  }
+
+  /** The context keys of the palette's Pause/Resume/Finish, set only when they change (render runs every second). */
+  private setContext(running: boolean, paused: boolean): void {
+    const key = `${running}/${paused}`;
+    if (key === this.contextShown) return;
+    this.contextShown = key;
+    void vscode.commands.executeCommand('setContext', 'interviewDrills.interviewRunning', running);
+    void vscode.commands.executeCommand('setContext', 'interviewDrills.interviewPaused', paused);
   }
 
   // -------------------------------------------------------------------------------------------------------------

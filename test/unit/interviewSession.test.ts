@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { HINT_COST, type InterviewPlan, pauseCountdown, remainingMs } from '../../src/core/interview';
+import type { Drill } from '../../src/core/model';
 import {
-  countdownText, endSpoken, finishSession, historyMarkdown, readHistory, readSession, recordInterviewCheck, recordInterviewHint,
+  weaknessByTopic, countdownText, endSpoken, finishSession, historyMarkdown, readHistory, readSession, recordInterviewCheck, recordInterviewHint,
   startSession, submitChecklist,
 } from '../../src/core/interviewSession';
 
@@ -57,5 +58,22 @@ describe('a mock interview session', () => {
     assert.match(readSession({ startedAt: 'x' }).problem!, /incomplete/);
     const r = finishSession(s, 'stopped', t0);
     assert.deepEqual(readHistory([r, { nope: 1 }]), { records: [r], dropped: 1 });
+  });
+});
+
+describe('weaknessByTopic (the interview\'s weighting)', () => {
+  const drill = (id: string, topic: string): Drill => ({
+    id, tier: 'beginner', topic, order: 1, title: id, prompt: '', answer: '', hints: [], stub: '', solution: '', tests: '', mistakes: [],
+    source: { file: `${id}.yaml`, lines: {} },
+  } as unknown as Drill);
+  it('takes the rating where there is one, else the share of drills unsolved once tried, else nothing', () => {
+    const drills = [drill('a-drill', 'regex'), drill('b-drill', 'subprocess'), drill('c-drill', 'subprocess'), drill('d-drill', 'file-io')];
+    const at = '2026-03-02T09:00:00.000Z';
+    const passedScore = { attempts: 1, hintsUsed: 0, answerRevealed: false, firstPassedAt: at, history: [{ at, passed: 1, total: 1, durationMs: 1, verdict: 'passed' }], best: { passed: 1, total: 1 }, last: { at, passed: 1, total: 1, durationMs: 1, verdict: 'passed' } };
+    const w = weaknessByTopic(drills, { 'b-drill': passedScore }, { regex: 1 });
+    assert.equal(w.regex, 1);
+    assert.equal(w.subprocess, 0.5);
+    assert.equal(w['file-io'], undefined);
+    assert.equal(weaknessByTopic(drills, {}, { regex: 5 }).regex, 0);
   });
 });

@@ -79,9 +79,12 @@ describe('spaced review', () => {
     await services.scores.reset(regexDrill.id);
     await services.ratings.set('regex', 1);
     try {
-      const { asked } = await answering('showInformationMessage', undefined,
+      const { result: editor, asked } = await answering('showInformationMessage', undefined,
         () => vscode.commands.executeCommand<vscode.TextEditor>('interviewDrills.openNextDrill'));
-      assert.ok(asked.some((m) => m.includes(regexDrill.title) && m.includes('weakest topic: Regular expressions')), asked.join(' | '));
+      const opened = services.repo.get(services.scratch.drillIdFor(editor.document.uri)!)!;
+      assert.equal(opened.topic, 'regex');
+      assert.notEqual(services.scores.status(opened.id), 'passed');
+      assert.ok(asked.some((m) => m.includes(opened.title) && m.includes('weakest topic: Regular expressions')), asked.join(' | '));
     } finally {
       await services.ratings.clear('regex');
     }

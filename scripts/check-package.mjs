@@ -16,7 +16,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LIMIT = 1.5 * 1024 * 1024;
 const ALLOWED = [
   /^extension\/package\.json$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/LICENSE(\.txt)?$/i,
-  /^extension\/dist\/(extension|sandbox|cli|webview)\.js$/, /^extension\/dist\/questions\.json$/, /^extension\/media\/[^/]+\.(svg|png|css)$/,
+  /^extension\/dist\/(extension|sandbox|cli|webview)\.js$/, /^extension\/dist\/questions\.json$/, /^extension\/media\/[^/]+\.(svg|png|css)$/, /^extension\/media\/interview\.js$/, /^extension\/media\/walkthrough\/[a-z]+\.md$/,
   /^extension\/questions\/(drill\.)?schema\.json$/,
   /^extension\/questions\/(beginner|intermediate|scenario)\/[a-z0-9-]+\/(drill\.yaml|prompt\.md|answer\.md|stub\.ts|solution\.ts|solution\.test\.ts)$/,
   /^extension\/questions\/(beginner|intermediate|scenario)\/[a-z0-9-]+\/mistakes\/[a-z0-9-]+\.(patch|ts)$/,

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { AssessmentPanel, registerAssessmentSerializer } from './vscode/assessmentPanel';
 import { registerCommands, ScratchCodeLens } from './vscode/commands';
 import { affects, ignoredSettingsNotice, ignoredWorkspaceSettings } from './vscode/config';
+import { moveRatings } from './core/ratings';
 import { createServices, type Services } from './vscode/services';
+import { openWalkthrough, registerWalkthroughKeys } from './vscode/walkthrough';
 
 /** What activate() returns: the live services, for the integration tests (and other extensions, read-only). */
 export interface InterviewDrillsApi {
@@ -10,20 +12,29 @@ export interface InterviewDrillsApi {
   activationMs: number;
   /** The value last given to the `interviewDrills.isScratchFile` context key (the ▶ button, CodeLens and shortcut). */
   isScratchFileActive(): boolean;
+  /** The walkthrough's context keys set so far in this window. */
+  walkthroughDone: ReadonlySet<string>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<InterviewDrillsApi> {
   const started = performance.now();
   try {
+    // Ratings used to be kept per workspace; they now live in the global state, synced across machines.
+    await moveRatings(context.workspaceState, context.globalState).catch((e: unknown) =>
+      void vscode.window.showWarningMessage(`Interview Drills: moving your ratings to the global state failed (${e instanceof Error ? e.message : String(e)}); they stay in this workspace.`));
     const s = createServices(context);
     const push = (...d: vscode.Disposable[]) => context.subscriptions.push(...d);
     push(...registerCommands(s));
+    const walkthroughDone = new Set<string>();
+    push(...registerWalkthroughKeys(s, walkthroughDone));
+    push(vscode.commands.registerCommand('interviewDrills.openWalkthrough', () => openWalkthrough(context.extension.id)));
 
     const panelDeps = {
       extensionUri: context.extensionUri,
       getDrills: () => [...s.repo.all()],
       scores: s.scores,
       ratings: s.ratings,
+      onDidChangeDrills: s.repo.onDidChange,
       openDrill: (id: string) => vscode.commands.executeCommand('interviewDrills.openDrill', id),
       log: (message: string) => s.output.warn(message),
     };
@@ -31,13 +42,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     push(registerAssessmentSerializer(context, panelDeps));
 
     const lens = new ScratchCodeLens(s);
+    push(lens);
     push(vscode.languages.registerCodeLensProvider({ language: 'typescript' }, lens));
 
     // "Start Here": a welcome view above the tree until the first drill is checked.
     push(vscode.window.createTreeView('interviewDrills.start', { treeDataProvider: { getTreeItem: (e: never) => e, getChildren: () => [] } }));
-    const updateCounts = () => {
+    const updateNothingTried = () => {
       const drills = s.repo.all();
-      s.statusBar.update(drills.filter((d) => s.scores.status(d.id) === 'passed').length, drills.length);
       const nothingTried = drills.length > 0 && drills.every((d) => s.scores.status(d.id) === 'untried');
       void vscode.commands.executeCommand('setContext', 'interviewDrills.nothingTried', nothingTried);
     };
@@ -57,19 +68,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
       updateActive(vscode.window.activeTextEditor);
       lens.refresh();
     };
-    const scoreListener = s.scores.onDidChange(() => {
-      updateCounts();
-      lens.refresh();
-    });
+    // The tree, the status bar, the CodeLens and the panel listen to the stores they show; only the Test Explorer's
+    // items and the Start Here context key are kept up to date from here.
     push(
-      { dispose: () => scoreListener.dispose() },
+      s.scores.onDidChange(updateNothingTried),
       s.repo.onDidChange(() => {
         s.testing.setDrills(s.repo.all());
-        updateCounts();
-        lens.refresh();
-        AssessmentPanel.current?.refresh();
+        updateNothingTried();
       }),
-      s.checker.onDidCheck(() => AssessmentPanel.current?.refresh()),
       vscode.window.onDidChangeActiveTextEditor(updateActive),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'extraQuestionFolders')) void s.repo.load();
@@ -93,7 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     updateActive(vscode.window.activeTextEditor);
     const activationMs = performance.now() - started;
     s.output.info(`Activated in ${activationMs.toFixed(1)} ms.`);
-    return { services: s, activationMs, isScratchFileActive: () => scratchActive };
+    return { services: s, activationMs, isScratchFileActive: () => scratchActive, walkthroughDone };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     void vscode.window.showErrorMessage(`Interview Drills failed to start: ${message}`);

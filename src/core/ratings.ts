@@ -102,4 +102,34 @@ export class RatingStore extends VersionedStore<Ratings, TopicId> {
   resetAll(): Promise<void> {
     return this.change(undefined, () => ({})).then(() => undefined);
   }
+
+  /** Imported ratings: each topic rated in `incoming` takes that rating (the file is the user's newer opinion). */
+  mergeIn(incoming: Ratings): Promise<void> {
+    return this.change(undefined, (stored) => {
+      const next = { ...stored, ...incoming };
+      return JSON.stringify(next) === JSON.stringify(stored) ? undefined : next;
+    }).then(() => undefined);
+  }
+}
+
+/**
+ * Ratings moved from the workspace state to the global state (synced with Settings Sync): copies the workspace's
+ * ratings into the global ones, where a topic rated in both keeps its global rating (it may come from another machine
+ * or workspace, and running this twice changes nothing), then removes the workspace's copy. A workspace value that
+ * cannot be read whole (unknown topics, a newer schema) is left where it is, so nothing is lost; its good ratings still
+ * move. Resolves to the number of topics copied.
+ */
+export async function moveRatings(from: MementoLike, to: MementoLike): Promise<number> {
+  const raw = from.get<unknown>(RATINGS_KEY);
+  if (raw === undefined) return 0;
+  const mine = readStoredRatings(raw);
+  const theirs = readStoredRatings(to.get<unknown>(RATINGS_KEY));
+  if (mine.newerVersion !== undefined || theirs.newerVersion !== undefined || theirs.setAside) return 0;
+  const added = Object.keys(mine.ratings).filter((t) => !Object.hasOwn(theirs.ratings, t));
+  if (added.length > 0) {
+    const ratings = { ...mine.ratings, ...theirs.ratings };
+    await to.update(RATINGS_KEY, { version: RATINGS_VERSION, ratings } satisfies StoredRatingsV1);
+  }
+  if (!mine.setAside) await from.update(RATINGS_KEY, undefined);
+  return added.length;
 }

@@ -326,6 +326,15 @@ export class ScoreStore extends VersionedStore<Record<string, DrillScore>, strin
     }).then(() => undefined);
   }
 
+  /** Imported scores, merged drill by drill into what is stored now (mergeDrillScore: importing twice changes nothing). */
+  mergeIn(incoming: Readonly<Record<string, DrillScore>>, merge: (a: DrillScore | undefined, b: DrillScore, historyLimit: number) => DrillScore | undefined): Promise<void> {
+    return this.change(undefined, (stored) => {
+      const next: Record<string, DrillScore> = { ...stored };
+      for (const [id, s] of Object.entries(incoming)) Object.assign(next, { [id]: merge(lookup(stored, id), s, this.historyLimit) });
+      return JSON.stringify(next) === JSON.stringify(stored) ? undefined : next;
+    }).then(() => undefined);
+  }
+
   /**
    * Applies `update` to the drill's score as stored now (an empty one if none; other windows' attempts included) and
    * writes the result; undefined: no change. Resolves to the drill's score afterwards.

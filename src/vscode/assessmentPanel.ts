@@ -13,6 +13,8 @@ export interface AssessmentDeps {
   getDrills(): Drill[];
   scores: ScoreStore;
   ratings: RatingStore;
+  /** Fires when the drills change (a reload of the packs): the panel recomputes. */
+  onDidChangeDrills?: vscode.Event<unknown>;
   openDrill(id: string): Thenable<unknown> | Promise<unknown>;
   /** Where refused webview messages and failed actions are logged (e.g. the output channel's warn). */
   log?(message: string): void;
@@ -113,7 +115,7 @@ export class AssessmentPanel implements vscode.Disposable {
 
   /**
    * Recomputes the state and posts it if the page is ready for it (otherwise it gets it when it says `ready`) and it
-   * changed: the lead's refresh after a check and the score store's change event then cost one render, not two.
+   * changed (a store event that changes nothing visible costs no render).
    */
   refresh(): void {
     if (this.disposed || !this.ready) return;
@@ -206,7 +208,11 @@ export class AssessmentPanel implements vscode.Disposable {
 
   private subscribeStores(): void {
     for (const s of this.storeSubscriptions) s.dispose();
-    this.storeSubscriptions = [this.deps.scores.onDidChange(() => this.refresh()), this.deps.ratings.onDidChange(() => this.refresh())];
+    this.storeSubscriptions = [
+      this.deps.scores.onDidChange(() => this.refresh()),
+      this.deps.ratings.onDidChange(() => this.refresh()),
+      ...(this.deps.onDidChangeDrills ? [this.deps.onDidChangeDrills(() => this.refresh())] : []),
+    ];
   }
 
   dispose(): void {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type Drill, STATUS_LABELS } from '../core/model';
 import { type CheckResult, drillCheckRequest, SandboxRunner } from '../core/runner';
 import { scratchText } from '../core/scratch';
+import type { ReviewStore } from '../core/reviewStore';
 import type { ScoreStore } from '../core/scores';
 import { config } from './config';
 import type { ScratchFiles } from './scratchFiles';
@@ -12,6 +13,7 @@ export interface CheckDeps {
   sandboxScript: vscode.Uri;
   scratch: ScratchFiles;
   scores: ScoreStore;
+  reviews: ReviewStore;
   testing: DrillTesting;
   statusBar: DrillStatusBar;
   output: vscode.LogOutputChannel;
@@ -116,6 +118,8 @@ export class CheckService implements vscode.Disposable {
         durationMs: result.durationMs,
         verdict: failOnTypes && result.verdict === 'passed' ? 'type-errors' : result.verdict,
       });
+      // The same finished check moves the drill's spaced review (schedules it, moves it on, or starts it over).
+      await this.deps.reviews.record(drill.id, passed);
       this.log(outcome);
       if (options.notify !== false) void this.notify(outcome);
       this.checked.fire(outcome);

@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import { type Drill, type DrillStatus, STATUS_LABELS, TIER_LABELS } from '../core/model';
+import { type Drill, type DrillStatus, isTier, STATUS_LABELS, type Tier, TIER_LABELS } from '../core/model';
 import { hasCodeBlock, plainText } from '../core/describe';
+import { assess } from '../core/assessment';
+import { describeDue, pickNextDrill } from '../core/review';
 import { stubPosition } from '../core/scratch';
 import { topicLabel } from '../core/topics';
 import type { Services } from './services';
 import { config } from './config';
+import { exportProgressCommand, importProgressCommand } from './progress';
 import type { DrillNode } from './tree';
 
 const STATUS_ICONS: Record<DrillStatus, string> = { untried: '$(circle-large-outline)', failed: '$(error)', passed: '$(pass-filled)' };
@@ -20,16 +23,36 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     },
     'interviewDrills.openNextDrill': async () => {
       const drills = s.repo.all();
-      const current = activeDrill(s);
-      const start = current ? drills.indexOf(current) + 1 : 0;
-      const ordered = [...drills.slice(start), ...drills.slice(0, start)];
-      const next = ordered.find((d) => s.scores.status(d.id) !== 'passed');
-      if (!next) {
+      const scores = s.scores.all();
+      const weakest = assess(drills, scores, s.ratings.all()).summary.weakest;
+      const choice = pickNextDrill({
+        drills,
+        solved: new Set(drills.filter((d) => s.scores.status(d.id) === 'passed').map((d) => d.id)),
+        schedule: s.reviews.all(),
+        weakestTopic: weakest && { id: weakest.topic, label: weakest.label },
+        current: activeDrill(s)?.id,
+        now: s.clock.now(),
+      });
+      const next = choice && s.repo.get(choice.id);
+      if (!choice || !next) return undefined;
+      if (choice.kind === 'oldest' && !s.reviews.get(next.id)) {
         void vscode.window.showInformationMessage('Every drill is solved. Open the self-assessment to see where you stand.', 'Open Self-Assessment')
           .then((pick) => pick && vscode.commands.executeCommand('interviewDrills.openAssessment'));
         return undefined;
       }
-      return openDrill(s, next);
+      // A due review starts again from the stub; anything else opens as it is.
+      const editor = choice.kind === 'due' ? await startReview(s, next) : await openDrill(s, next);
+      void vscode.window.showInformationMessage(`Next drill: ${next.title} (${choice.reason}).`);
+      return editor;
+    },
+    'interviewDrills.startReview': async (arg) => {
+      const drill = await resolveDrill(s, arg, 'Review which drill?');
+      if (!drill) return undefined;
+      const entry = s.reviews.get(drill.id);
+      const editor = await startReview(s, drill);
+      const when = entry ? `${describeDue(entry.dueAt, s.clock.now())}; ` : '';
+      void vscode.window.showInformationMessage(`Review: ${drill.title} (${when}it starts again from its stub; your scores and history are kept).`);
+      return editor;
     },
     'interviewDrills.checkSolution': async (arg) => {
       const drill = await resolveDrill(s, arg, 'Check which drill?', true);
@@ -43,6 +66,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       if (!drill) return undefined;
       const before = s.scores.get(drill.id)?.hintsUsed ?? 0;
       const shown = await s.scores.recordHint(drill.id, drill.hints.length);
+      const cost = await s.interview.recordHint(drill.id);
       const hint = drill.hints[shown - 1] ?? '';
       // A hint with a block of code is read in the rendered description, never squeezed into a notification.
       if (hasCodeBlock(hint)) {
@@ -51,7 +75,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       }
       const label = before >= drill.hints.length ? `All ${drill.hints.length} hints are shown. Hint ${shown}` : `Hint ${shown} of ${drill.hints.length}`;
       const actions = shown < drill.hints.length ? ['Next Hint', 'Show Description'] : ['Show Description'];
-      void vscode.window.showInformationMessage(`${drill.title}: ${label}: ${plainText(hint)}`, ...actions).then((pick) => {
+      void vscode.window.showInformationMessage(`${drill.title}: ${label}: ${plainText(hint)}${cost ? ` ${cost}` : ''}`, ...actions).then((pick) => {
         if (pick === 'Next Hint') return vscode.commands.executeCommand('interviewDrills.showHint', drill.id);
         if (pick === 'Show Description') return s.descriptions.show(drill);
         return undefined;
@@ -61,6 +85,10 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     'interviewDrills.revealAnswer': async (arg) => {
       const drill = await resolveDrill(s, arg, 'Reveal the answer of which drill?', true);
       if (!drill) return false;
+      if (s.interview.running) {
+        void vscode.window.showWarningMessage('The answers stay locked while a mock interview runs. Finish it (Interview Drills: Finish Mock Interview) to see them.');
+        return false;
+      }
       const attempted = (s.scores.get(drill.id)?.attempts ?? 0) > 0;
       if (!attempted && config.confirmRevealAnswer() && !s.scores.get(drill.id)?.answerRevealed) {
         const pick = await vscode.window.showWarningMessage(
@@ -105,6 +133,13 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       return count;
     },
     'interviewDrills.showOutput': () => s.output.show(),
+    'interviewDrills.exportProgress': (uri) => exportProgressCommand(s, uri instanceof vscode.Uri ? uri : undefined),
+    'interviewDrills.importProgress': (uri) => importProgressCommand(s, uri instanceof vscode.Uri ? uri : undefined),
+    'interviewDrills.startMockInterview': (choice) => s.interview.start(isInterviewChoice(choice) ? choice : undefined),
+    'interviewDrills.pauseInterview': () => s.interview.pause(),
+    'interviewDrills.resumeInterview': () => s.interview.resume(),
+    'interviewDrills.finishInterview': () => s.interview.finish('finished'),
+    'interviewDrills.exportInterviewHistory': (uri) => s.interview.exportHistory(uri instanceof vscode.Uri ? uri : undefined),
     'interviewDrills.resetScores': async () => {
       const pick = await vscode.window.showWarningMessage(
         'Reset every drill\'s score, attempts and hints in this workspace?',
@@ -127,6 +162,14 @@ async function openDrill(s: Services, drill: Drill): Promise<vscode.TextEditor> 
   if (fresh) await putCursorOnStub(editor);
   if (s.treeView.visible) void s.treeView.reveal(s.tree.nodeFor(drill), { select: true, focus: false }).then(undefined, () => undefined);
   if (config.openDescriptionWithDrill()) await s.descriptions.show(drill);
+  return editor;
+}
+
+/** A review: the drill's scratch file goes back to its stub (the scores, history and schedule stay) and opens. */
+async function startReview(s: Services, drill: Drill): Promise<vscode.TextEditor> {
+  await s.scratch.reset(drill);
+  const editor = await openDrill(s, drill);
+  await putCursorOnStub(editor);
   return editor;
 }
 
@@ -179,16 +222,31 @@ async function resolveDrill(s: Services, arg: unknown, placeHolder: string, pref
   return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.drill;
 }
 
+function isInterviewChoice(v: unknown): v is { lengthMinutes: number; tiers: Tier[] } {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as { lengthMinutes?: unknown; tiers?: unknown };
+  return typeof c.lengthMinutes === 'number' && Array.isArray(c.tiers) && c.tiers.every(isTier);
+}
+
 function isDrillNode(arg: unknown): arg is Extract<DrillNode, { kind: 'drill' }> {
   return typeof arg === 'object' && arg !== null && (arg as DrillNode).kind === 'drill';
 }
 
 /** "Check Solution | Show Hint | Description" above the first line of every scratch file. */
-export class ScratchCodeLens implements vscode.CodeLensProvider {
+export class ScratchCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly s: Pick<Services, 'scratch' | 'repo' | 'scores'>) {}
+  constructor(private readonly s: Pick<Services, 'scratch' | 'repo' | 'scores'>) {
+    // The hint count shown comes from the scores; the drills from the repository.
+    this.subscriptions = [s.scores.onDidChange(() => this.refresh()), s.repo.onDidChange(() => this.refresh())];
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+    this.changed.dispose();
+  }
 
   refresh(): void {
     this.changed.fire();

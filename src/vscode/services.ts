@@ -1,11 +1,14 @@
 import * as vscode from 'vscode';
-import { RatingStore } from '../core/ratings';
+import { Clock } from '../core/clock';
+import { RATINGS_KEY, RatingStore } from '../core/ratings';
+import { REVIEWS_KEY, ReviewStore } from '../core/reviewStore';
 import { ScoreStore } from '../core/scores';
 import { CheckService } from './checker';
 import { DrillDescriptions } from './drillDocument';
 import { DrillRepository } from './drillRepository';
 import { ScratchFiles } from './scratchFiles';
 import { DrillStatusBar } from './statusBar';
+import { InterviewController } from './interview';
 import { DrillTesting } from './testing';
 import { DrillTreeProvider, type DrillNode } from './tree';
 
@@ -15,7 +18,12 @@ export interface Services {
   output: vscode.LogOutputChannel;
   repo: DrillRepository;
   scores: ScoreStore;
+  /** Self-ratings, in the global state (synced with Settings Sync). */
   ratings: RatingStore;
+  /** The spaced-review schedule, in the global state (synced with Settings Sync). */
+  reviews: ReviewStore;
+  /** Real time; the integration tests move it to see a later day. */
+  clock: Clock;
   scratch: ScratchFiles;
   descriptions: DrillDescriptions;
   tree: DrillTreeProvider;
@@ -23,6 +31,8 @@ export interface Services {
   testing: DrillTesting;
   statusBar: DrillStatusBar;
   checker: CheckService;
+  /** The mock interview, if one runs, and the history of past ones. */
+  interview: InterviewController;
   /** Shows a sentence about the settings or the scratch files and logs it. */
   say(message: string, level: 'info' | 'warning'): void;
   /** Every sentence `say` showed, oldest first (what the integration tests read). */
@@ -40,29 +50,40 @@ export function createServices(context: vscode.ExtensionContext): Services {
     vscode.Uri.joinPath(context.extensionUri, 'dist', 'questions.json'),
     output,
   ));
-  const scores = new ScoreStore(context.workspaceState);
-  const ratings = new RatingStore(context.workspaceState);
-  push({ dispose: () => { scores.dispose(); ratings.dispose(); } });
-  for (const p of [...scores.problems, ...ratings.problems]) {
+  const clock = new Clock();
+  const now = () => clock.now();
+  const scores = new ScoreStore(context.workspaceState, { now });
+  // Ratings and the review schedule follow the user from machine to machine; scores stay with the workspace.
+  const ratings = new RatingStore(context.globalState, { now });
+  const reviews = new ReviewStore(context.globalState, { now });
+  context.globalState.setKeysForSync([RATINGS_KEY, REVIEWS_KEY]);
+  push({ dispose: () => { scores.dispose(); ratings.dispose(); reviews.dispose(); clock.dispose(); } });
+  for (const p of [...scores.problems, ...ratings.problems, ...reviews.problems]) {
     output.warn(p);
     void vscode.window.showWarningMessage(`Interview Drills: ${p}`);
   }
   // Another window on this workspace may have recorded attempts or ratings: adopt them when this one is focused.
   push(vscode.window.onDidChangeWindowState((e) => {
-    if (e.focused) void Promise.all([scores.refresh(), ratings.refresh()]).catch((err: unknown) => output.warn(`Reloading the scores failed: ${String(err)}`));
+    if (e.focused) void Promise.all([scores.refresh(), ratings.refresh(), reviews.refresh()]).catch((err: unknown) => output.warn(`Reloading the scores failed: ${String(err)}`));
   }));
   const scratch = new ScratchFiles(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'scratch'), context.workspaceState);
   const descriptions = push(new DrillDescriptions((id) => repo.get(id), scores));
-  const scoreChanged = new vscode.EventEmitter<void>();
-  const scoreListener = scores.onDidChange(() => scoreChanged.fire());
-  push({ dispose: () => { scoreListener.dispose(); scoreChanged.dispose(); } });
+  // The tree listens to the stores it shows (core events are vscode.Event-shaped), and to the clock for what is due.
   const tree = push(new DrillTreeProvider({
     drills: () => repo.all(),
     status: (id) => scores.status(id),
-    onDidChange: [repo.onDidChange, scoreChanged.event],
+    due: () => reviews.due(),
+    now,
+    onDidChange: [repo.onDidChange, scores.onDidChange, reviews.onDidChange, clock.onDidChange],
   }));
   const treeView = push(vscode.window.createTreeView('interviewDrills.drills', { treeDataProvider: tree, showCollapseAll: true }));
-  const statusBar = push(new DrillStatusBar());
+  const statusBar = push(new DrillStatusBar({
+    counts: () => {
+      const drills = repo.all();
+      return { passed: drills.filter((d) => scores.status(d.id) === 'passed').length, total: drills.length };
+    },
+    onDidChange: [repo.onDidChange, scores.onDidChange],
+  }));
   // The checker is created just below; the Test Explorer's run handler reaches it through this holder.
   const late: { checker?: CheckService } = {};
   const testing = push(new DrillTesting(
@@ -76,8 +97,12 @@ export function createServices(context: vscode.ExtensionContext): Services {
   ));
   const checker = (late.checker = push(new CheckService({
     sandboxScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'sandbox.js'),
-    scratch, scores, testing, statusBar, output,
+    scratch, scores, reviews, testing, statusBar, output,
   })));
+  const interview = push(new InterviewController({
+    context, repo, scores, ratings, reviews, scratch, checker, clock, output,
+    openDrill: async (drill) => (await vscode.commands.executeCommand('interviewDrills.openDrill', drill.id)) as vscode.TextEditor,
+  }));
   const notices: string[] = [];
   const say = (message: string, level: 'info' | 'warning'): void => {
     notices.push(message);
@@ -89,5 +114,5 @@ export function createServices(context: vscode.ExtensionContext): Services {
       void vscode.window.showInformationMessage(message);
     }
   };
-  return { context, output, repo, scores, ratings, scratch, descriptions, tree, treeView, testing, statusBar, checker, say, notices };
+  return { context, output, repo, scores, ratings, reviews, clock, scratch, descriptions, tree, treeView, testing, statusBar, checker, interview, say, notices };
 }

@@ -1,16 +1,30 @@
 import * as vscode from 'vscode';
 import { STATUS_LABELS } from '../core/model';
 
+export interface StatusBarDeps {
+  counts(): { passed: number; total: number };
+  /** The stores the counts come from: the item updates itself when one changes. */
+  onDidChange: vscode.Event<unknown>[];
+}
+
 /** "Drills: 9/28 solved" in the status bar; a spinner while a check runs. */
 export class DrillStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('interviewDrills.status', vscode.StatusBarAlignment.Left, 10);
+  private readonly subscriptions: vscode.Disposable[];
   private checking = 0;
   private passed = 0;
   private total = 0;
 
-  constructor() {
+  constructor(private readonly deps: StatusBarDeps) {
     this.item.name = 'Interview Drills';
     this.item.command = { command: 'workbench.view.extension.interviewDrills', title: 'Show the drills' };
+    this.subscriptions = deps.onDidChange.map((event) => event(() => this.refresh()));
+    this.refresh();
+  }
+
+  refresh(): void {
+    const { passed, total } = this.deps.counts();
+    this.update(passed, total);
   }
 
   /** The text shown, for tests. */
@@ -48,6 +62,7 @@ export class DrillStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
   }
 }

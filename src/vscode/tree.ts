@@ -1,16 +1,26 @@
 import * as vscode from 'vscode';
 import { type Drill, type DrillStatus, STATUS_LABELS, type Tier, TIER_LABELS, TIERS } from '../core/model';
 import { minutesLabel, shortTitle } from '../core/describe';
+import { describeDue, type DueReview } from '../core/review';
 import { interviewerQuestion } from '../core/scratch';
 import { topicLabel } from '../core/topics';
 
-export type DrillNode = { kind: 'tier'; tier: Tier } | { kind: 'drill'; drill: Drill };
+export type DrillNode =
+  | { kind: 'tier'; tier: Tier }
+  | { kind: 'drill'; drill: Drill }
+  | { kind: 'due' }
+  | { kind: 'review'; drill: Drill; dueAt: string };
 
 export interface TreeDeps {
   drills(): readonly Drill[];
   status(id: string): DrillStatus;
+  /** Drills due for review now, longest overdue first. */
+  due(): readonly DueReview[];
+  now(): Date;
   onDidChange: vscode.Event<unknown>[];
 }
+
+const DUE_NODE: DrillNode = { kind: 'due' };
 
 const STATUS_ICONS: Record<DrillStatus, vscode.ThemeIcon> = {
   untried: new vscode.ThemeIcon('circle-large-outline'),
@@ -23,7 +33,10 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
 }
 
-/** The drill tree: the three tiers in the guide's order, each with its drills. */
+/**
+ * The drill tree: "Due for review (N)" on top while reviews are due, then the three tiers in the guide's order, each
+ * with its drills. It listens to the stores it shows (and the clock), so nothing else refreshes it.
+ */
 export class DrillTreeProvider implements vscode.TreeDataProvider<DrillNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<DrillNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -43,13 +56,24 @@ export class DrillTreeProvider implements vscode.TreeDataProvider<DrillNode>, vs
     const drills = this.deps.drills();
     if (!node) {
       if (drills.length === 0) return [];
-      return TIERS.map((tier) => this.tierNode(tier));
+      return [...(this.dueReviews().length > 0 ? [DUE_NODE] : []), ...TIERS.map((tier) => this.tierNode(tier))];
     }
+    if (node.kind === 'due') return this.dueReviews().map(({ drill, dueAt }) => ({ kind: 'review', drill, dueAt }));
     if (node.kind === 'tier') return drills.filter((d) => d.tier === node.tier).map((d) => this.drillNode(d));
     return [];
   }
 
+  /** The due reviews of drills that are loaded, with their drill. */
+  dueReviews(): { drill: Drill; dueAt: string }[] {
+    const byId = new Map(this.deps.drills().map((d) => [d.id, d]));
+    return this.deps.due().flatMap((r) => {
+      const drill = byId.get(r.id);
+      return drill ? [{ drill, dueAt: r.dueAt }] : [];
+    });
+  }
+
   getParent(node: DrillNode): DrillNode | undefined {
+    if (node.kind === 'review') return DUE_NODE;
     return node.kind === 'drill' ? this.tierNode(node.drill.tier) : undefined;
   }
 
@@ -59,6 +83,28 @@ export class DrillTreeProvider implements vscode.TreeDataProvider<DrillNode>, vs
   }
 
   getTreeItem(node: DrillNode): vscode.TreeItem {
+    if (node.kind === 'due') {
+      const n = this.dueReviews().length;
+      const item = new vscode.TreeItem(`Due for review (${n})`, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = 'due';
+      item.iconPath = new vscode.ThemeIcon('history');
+      item.tooltip = `${n} solved ${n === 1 ? 'drill is' : 'drills are'} due for review: solving a drill again after 1, 3, 7, 14 and 30 days makes it stick.`;
+      item.contextValue = 'due';
+      return item;
+    }
+    if (node.kind === 'review') {
+      const { drill } = node;
+      const due = describeDue(node.dueAt, this.deps.now());
+      const item = new vscode.TreeItem(shortTitle(drill.title), vscode.TreeItemCollapsibleState.None);
+      item.id = `review:${drill.id}`;
+      item.description = `${topicLabel(drill.topic)} · ${due}`;
+      item.iconPath = new vscode.ThemeIcon('history');
+      item.tooltip = `${drill.title}\n${due}: starts again from its stub (your scores and history are kept).`;
+      item.accessibilityInformation = { label: `Review ${drill.title}, ${topicLabel(drill.topic)}, ${due}`, role: 'treeitem' };
+      item.contextValue = 'review';
+      item.command = { command: 'interviewDrills.startReview', title: 'Start Review', arguments: [drill.id] };
+      return item;
+    }
     if (node.kind === 'tier') {
       const drills = this.deps.drills().filter((d) => d.tier === node.tier);
       const passed = drills.filter((d) => this.deps.status(d.id) === 'passed').length;

@@ -72,7 +72,7 @@ describe('self-assessment panel', () => {
     const panel = AssessmentPanel.current!;
     await panel.handleMessage({ command: 'setRating', args: { topic: 'regex', rating: 2 }, req: 1 });
     assert.equal(services.ratings.get('regex'), 2);
-    assert.deepEqual(services.context.workspaceState.get('interviewDrills.ratings'), { version: 1, ratings: { regex: 2 } });
+    assert.deepEqual(services.context.globalState.get('interviewDrills.ratings'), { version: 1, ratings: { regex: 2 } });
     const regex = panel.lastState!.topics.find((t) => t.topic === 'regex')!;
     assert.equal(regex.rating, 2);
     assert.equal(regex.weak, true);

@@ -34,7 +34,7 @@ describe('self-assessment panel, end to end', () => {
     assert.equal(byTopic.get('subprocess')!.rating, 4);
     assert.equal(byTopic.get('regex')!.rating, 1);
     assert.equal(byTopic.get('regex')!.weak, true);
-    assert.deepEqual(services.context.workspaceState.get('interviewDrills.ratings'), { version: 1, ratings: { subprocess: 4, regex: 1 } });
+    assert.deepEqual(services.context.globalState.get('interviewDrills.ratings'), { version: 1, ratings: { subprocess: 4, regex: 1 } });
   });
 
   it('updates the measured figures of a topic when a check passes while it is open', async () => {

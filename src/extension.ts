@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { AssessmentPanel, registerAssessmentSerializer } from './vscode/assessmentPanel';
 import { registerCommands, ScratchCodeLens } from './vscode/commands';
-import { affects, ignoredSettingsNotice, ignoredWorkspaceSettings } from './vscode/config';
+import { solvedCount } from './core/language';
+import { LANGUAGE_LABELS } from './core/model';
+import { affects, config, ignoredSettingsNotice, ignoredWorkspaceSettings } from './vscode/config';
 import { createServices, type Services } from './vscode/services';
 
 /** What activate() returns: the live services, for the integration tests (and other extensions, read-only). */
@@ -31,21 +33,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     push(registerAssessmentSerializer(context, panelDeps));
 
     const lens = new ScratchCodeLens(s);
-    push(vscode.languages.registerCodeLensProvider({ language: 'typescript' }, lens));
+    push(vscode.languages.registerCodeLensProvider([{ language: 'typescript' }, { language: 'python' }], lens));
 
     // "Start Here": a welcome view above the tree until the first drill is checked.
     push(vscode.window.createTreeView('interviewDrills.start', { treeDataProvider: { getTreeItem: (e: never) => e, getChildren: () => [] } }));
     const updateCounts = () => {
       const drills = s.repo.all();
-      s.statusBar.update(drills.filter((d) => s.scores.status(d.id) === 'passed').length, drills.length);
-      const nothingTried = drills.length > 0 && drills.every((d) => s.scores.status(d.id) === 'untried');
+      const language = config.language();
+      const { passed, total } = solvedCount(drills, language, s.statusIn);
+      const python = s.python.state;
+      const problem = language === 'python' && python.kind === 'unavailable' ? python.message : undefined;
+      s.statusBar.update(passed, total, LANGUAGE_LABELS[language], problem);
+      // Above the tree: why the Python track cannot check anything, while the window works in Python.
+      s.treeView.message = problem ? `Python track unavailable: ${problem}` : undefined;
+      const nothingTried = drills.length > 0 && drills.every((d) => s.scores.status(d.id) === 'untried' && s.pythonScores.status(d.id) === 'untried');
       void vscode.commands.executeCommand('setContext', 'interviewDrills.nothingTried', nothingTried);
+      void vscode.commands.executeCommand('setContext', 'interviewDrills.language', language);
     };
     let scratchActive = false;
     const updateActive = (editor: vscode.TextEditor | undefined) => {
-      const isScratch = (scratchActive = !!editor && s.scratch.drillIdFor(editor.document.uri) !== undefined);
+      const of = editor && s.scratch.scratchOf(editor.document.uri);
+      const isScratch = (scratchActive = of !== undefined);
       void vscode.commands.executeCommand('setContext', 'interviewDrills.isScratchFile', isScratch);
-      if (isScratch) s.checker.warmUp();
+      if (of) s.checker.warmUp(of.language);
     };
     // The scratch folder setting changed (or trust was granted): new files go to the new folder at once; the old
     // folder's files are offered a move, and their tabs keep working meanwhile.
@@ -70,10 +80,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
         AssessmentPanel.current?.refresh();
       }),
       s.checker.onDidCheck(() => AssessmentPanel.current?.refresh()),
+      s.python.onDidChange(() => updateCounts()),
       vscode.window.onDidChangeActiveTextEditor(updateActive),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'extraQuestionFolders')) void s.repo.load();
         if (affects(e, 'scratchFolder')) void followScratchFolder();
+        if (affects(e, 'language')) {
+          updateCounts();
+          s.tree.refresh();
+          lens.refresh();
+          if (config.language() === 'python') void s.python.discover();
+        }
       }),
       // Trust granted later: the workspace's question folders and scratch folder apply from now on.
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -91,6 +108,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     }, (e: unknown) => s.output.warn(`Moving the old scratch files failed: ${String(e)}`));
     await s.repo.load();
     updateActive(vscode.window.activeTextEditor);
+    // The Python track's interpreter is looked for in the background: the tree and status bar say if it is missing.
+    if (config.language() === 'python') void s.python.discover();
     const activationMs = performance.now() - started;
     s.output.info(`Activated in ${activationMs.toFixed(1)} ms.`);
     return { services: s, activationMs, isScratchFileActive: () => scratchActive };

@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
+import { languageFor } from '../core/language';
+import type { Drill, DrillStatus, Language } from '../core/model';
 import { RatingStore } from '../core/ratings';
-import { ScoreStore } from '../core/scores';
+import { PYTHON_SCORES_KEY, ScoreStore } from '../core/scores';
+import { config } from './config';
+import { PythonTrackService } from './python';
 import { CheckService } from './checker';
 import { DrillDescriptions } from './drillDocument';
 import { DrillRepository } from './drillRepository';
@@ -14,7 +18,16 @@ export interface Services {
   context: vscode.ExtensionContext;
   output: vscode.LogOutputChannel;
   repo: DrillRepository;
+  /** TypeScript's scores (and every drill's hints and revealed answer). */
   scores: ScoreStore;
+  /** The Python versions' scores: a drill counts as solved in the language checked. */
+  pythonScores: ScoreStore;
+  scoresFor(language: Language): ScoreStore;
+  /** A drill's status in a language. */
+  statusIn(id: string, language: Language): DrillStatus;
+  /** The language a drill opens and is checked in by default: the window's, when the drill has it. */
+  languageOf(drill: Drill): Language;
+  python: PythonTrackService;
   ratings: RatingStore;
   scratch: ScratchFiles;
   descriptions: DrillDescriptions;
@@ -41,42 +54,53 @@ export function createServices(context: vscode.ExtensionContext): Services {
     output,
   ));
   const scores = new ScoreStore(context.workspaceState);
+  const pythonScores = new ScoreStore(context.workspaceState, { key: PYTHON_SCORES_KEY });
+  const scoresFor = (language: Language): ScoreStore => (language === 'python' ? pythonScores : scores);
+  const statusIn = (id: string, language: Language): DrillStatus => scoresFor(language).status(id);
+  const languageOf = (drill: Drill): Language => languageFor(drill, config.language()).language;
   const ratings = new RatingStore(context.workspaceState);
-  push({ dispose: () => { scores.dispose(); ratings.dispose(); } });
-  for (const p of [...scores.problems, ...ratings.problems]) {
+  push({ dispose: () => { scores.dispose(); pythonScores.dispose(); ratings.dispose(); } });
+  const python = push(new PythonTrackService(vscode.Uri.joinPath(context.extensionUri, 'resources', 'python'), output));
+  for (const p of [...scores.problems, ...pythonScores.problems, ...ratings.problems]) {
     output.warn(p);
     void vscode.window.showWarningMessage(`Interview Drills: ${p}`);
   }
   // Another window on this workspace may have recorded attempts or ratings: adopt them when this one is focused.
   push(vscode.window.onDidChangeWindowState((e) => {
-    if (e.focused) void Promise.all([scores.refresh(), ratings.refresh()]).catch((err: unknown) => output.warn(`Reloading the scores failed: ${String(err)}`));
+    if (e.focused) void Promise.all([scores.refresh(), pythonScores.refresh(), ratings.refresh()]).catch((err: unknown) => output.warn(`Reloading the scores failed: ${String(err)}`));
   }));
   const scratch = new ScratchFiles(vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, 'scratch'), context.workspaceState);
   const descriptions = push(new DrillDescriptions((id) => repo.get(id), scores));
   const scoreChanged = new vscode.EventEmitter<void>();
-  const scoreListener = scores.onDidChange(() => scoreChanged.fire());
-  push({ dispose: () => { scoreListener.dispose(); scoreChanged.dispose(); } });
+  const scoreListeners = [scores.onDidChange(() => scoreChanged.fire()), pythonScores.onDidChange(() => scoreChanged.fire())];
+  push({ dispose: () => { for (const l of scoreListeners) l.dispose(); scoreChanged.dispose(); } });
   const tree = push(new DrillTreeProvider({
     drills: () => repo.all(),
-    status: (id) => scores.status(id),
-    onDidChange: [repo.onDidChange, scoreChanged.event],
+    status: (id) => {
+      const drill = repo.get(id);
+      return statusIn(id, drill ? languageOf(drill) : 'typescript');
+    },
+    languageOf,
+    windowLanguage: () => config.language(),
+    statusIn,
+    onDidChange: [repo.onDidChange, scoreChanged.event, python.onDidChange],
   }));
   const treeView = push(vscode.window.createTreeView('interviewDrills.drills', { treeDataProvider: tree, showCollapseAll: true }));
   const statusBar = push(new DrillStatusBar());
   // The checker is created just below; the Test Explorer's run handler reaches it through this holder.
   const late: { checker?: CheckService } = {};
   const testing = push(new DrillTesting(
-    { scratchUri: (d) => scratch.uriFor(d), testsUri: (d) => descriptions.testsUriFor(d) },
+    { scratchUri: (d, language) => scratch.uriFor(d, language), testsUri: (d, language) => descriptions.testsUriFor(d, language) },
     async (drills, run, token) => {
       for (const drill of drills) {
         if (token.isCancellationRequested) break;
-        await late.checker?.check(drill, { run, token, notify: drills.length === 1 });
+        await late.checker?.check(drill, { run, token, notify: drills.length === 1, language: languageOf(drill) });
       }
     },
   ));
   const checker = (late.checker = push(new CheckService({
     sandboxScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'sandbox.js'),
-    scratch, scores, testing, statusBar, output,
+    scratch, scoresFor, python, testing, statusBar, output,
   })));
   const notices: string[] = [];
   const say = (message: string, level: 'info' | 'warning'): void => {
@@ -89,5 +113,5 @@ export function createServices(context: vscode.ExtensionContext): Services {
       void vscode.window.showInformationMessage(message);
     }
   };
-  return { context, output, repo, scores, ratings, scratch, descriptions, tree, treeView, testing, statusBar, checker, say, notices };
+  return { context, output, repo, scores, pythonScores, scoresFor, statusIn, languageOf, python, ratings, scratch, descriptions, tree, treeView, testing, statusBar, checker, say, notices };
 }

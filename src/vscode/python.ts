@@ -62,6 +62,11 @@ export class PythonTrackService implements vscode.Disposable {
     return this.current;
   }
 
+  /** The pid of the warm Python process, when one runs (diagnostics and tests). */
+  async warmPid(): Promise<number | undefined> {
+    return this.runner?.warmPid();
+  }
+
   /** Starts the warm Python process ahead of the first check. */
   warmUp(): void {
     void this.discover().then((state) => {

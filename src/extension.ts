@@ -67,12 +67,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
       updateActive(vscode.window.activeTextEditor);
       lens.refresh();
     };
-    const scoreListener = s.scores.onDidChange(() => {
+    const scoreListeners = [s.scores, s.pythonScores].map((store) => store.onDidChange(() => {
       updateCounts();
       lens.refresh();
-    });
+    }));
     push(
-      { dispose: () => scoreListener.dispose() },
+      { dispose: () => { for (const l of scoreListeners) l.dispose(); } },
       s.repo.onDidChange(() => {
         s.testing.setDrills(s.repo.all());
         updateCounts();

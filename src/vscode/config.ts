@@ -201,7 +201,8 @@ export function ignoredWorkspaceSettings(): RestrictedSetting[] {
 
 /** The one sentence said when an untrusted workspace's settings are ignored. */
 export function ignoredSettingsNotice(keys: readonly RestrictedSetting[]): string {
-  const names = keys.map((k) => `${SECTION}.${k}`).join(' and ');
+  const full = keys.map((k) => `${SECTION}.${k}`);
+  const names = full.length <= 2 ? full.join(' and ') : `${full.slice(0, -1).join(', ')} and ${full[full.length - 1]}`;
   const effects = [
     keys.includes('extraQuestionFolders') ? 'the drills come from the bundled pack only' : '',
     keys.includes('scratchFolder') ? `scratch files go to ${displayPath(config.defaultScratchFolder().uri)}` : '',

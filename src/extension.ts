@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { AssessmentPanel, registerAssessmentSerializer } from './vscode/assessmentPanel';
 import { registerCommands, ScratchCodeLens } from './vscode/commands';
-import { affects, ignoredSettingsNotice, ignoredWorkspaceSettings } from './vscode/config';
+import { solvedCount } from './core/language';
+import { LANGUAGE_LABELS } from './core/model';
+import { affects, config, ignoredSettingsNotice, ignoredWorkspaceSettings } from './vscode/config';
 import { moveRatings } from './core/ratings';
 import { createServices, type Services } from './vscode/services';
 import { openWalkthrough, registerWalkthroughKeys } from './vscode/walkthrough';
@@ -43,20 +45,29 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
 
     const lens = new ScratchCodeLens(s);
     push(lens);
-    push(vscode.languages.registerCodeLensProvider({ language: 'typescript' }, lens));
+    push(vscode.languages.registerCodeLensProvider([{ language: 'typescript' }, { language: 'python' }], lens));
 
     // "Start Here": a welcome view above the tree until the first drill is checked.
     push(vscode.window.createTreeView('interviewDrills.start', { treeDataProvider: { getTreeItem: (e: never) => e, getChildren: () => [] } }));
     const updateNothingTried = () => {
       const drills = s.repo.all();
-      const nothingTried = drills.length > 0 && drills.every((d) => s.scores.status(d.id) === 'untried');
+      const language = config.language();
+      const { passed, total } = solvedCount(drills, language, s.statusIn);
+      const python = s.python.state;
+      const problem = language === 'python' && python.kind === 'unavailable' ? python.message : undefined;
+      s.statusBar.update(passed, total, LANGUAGE_LABELS[language], problem);
+      // Above the tree: why the Python track cannot check anything, while the window works in Python.
+      s.treeView.message = problem ? `Python track unavailable: ${problem}` : undefined;
+      const nothingTried = drills.length > 0 && drills.every((d) => s.scores.status(d.id) === 'untried' && s.pythonScores.status(d.id) === 'untried');
       void vscode.commands.executeCommand('setContext', 'interviewDrills.nothingTried', nothingTried);
+      void vscode.commands.executeCommand('setContext', 'interviewDrills.language', language);
     };
     let scratchActive = false;
     const updateActive = (editor: vscode.TextEditor | undefined) => {
-      const isScratch = (scratchActive = !!editor && s.scratch.drillIdFor(editor.document.uri) !== undefined);
+      const of = editor && s.scratch.scratchOf(editor.document.uri);
+      const isScratch = (scratchActive = of !== undefined);
       void vscode.commands.executeCommand('setContext', 'interviewDrills.isScratchFile', isScratch);
-      if (isScratch) s.checker.warmUp();
+      if (of) s.checker.warmUp(of.language);
     };
     // The scratch folder setting changed (or trust was granted): new files go to the new folder at once; the old
     // folder's files are offered a move, and their tabs keep working meanwhile.
@@ -68,18 +79,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
       updateActive(vscode.window.activeTextEditor);
       lens.refresh();
     };
-    // The tree, the status bar, the CodeLens and the panel listen to the stores they show; only the Test Explorer's
-    // items and the Start Here context key are kept up to date from here.
+    // The tree, the status bar, the CodeLens and the panel listen to the stores they show; the Test Explorer's items,
+    // the status bar's language, the Python track's state and the Start Here context key are kept up to date here.
+    const scoreListeners = [s.scores, s.pythonScores].map((store) => store.onDidChange(updateNothingTried));
     push(
-      s.scores.onDidChange(updateNothingTried),
+      { dispose: () => { for (const l of scoreListeners) l.dispose(); } },
       s.repo.onDidChange(() => {
         s.testing.setDrills(s.repo.all());
         updateNothingTried();
       }),
+      s.python.onDidChange(() => updateNothingTried()),
       vscode.window.onDidChangeActiveTextEditor(updateActive),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affects(e, 'extraQuestionFolders')) void s.repo.load();
         if (affects(e, 'scratchFolder')) void followScratchFolder();
+        if (affects(e, 'language')) {
+          updateNothingTried();
+          s.tree.refresh();
+          lens.refresh();
+          if (config.language() === 'python') void s.python.discover();
+        }
       }),
       // Trust granted later: the workspace's question folders and scratch folder apply from now on.
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -97,6 +116,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Interv
     }, (e: unknown) => s.output.warn(`Moving the old scratch files failed: ${String(e)}`));
     await s.repo.load();
     updateActive(vscode.window.activeTextEditor);
+    // The Python track's interpreter is looked for in the background: the tree and status bar say if it is missing.
+    if (config.language() === 'python') void s.python.discover();
     const activationMs = performance.now() - started;
     s.output.info(`Activated in ${activationMs.toFixed(1)} ms.`);
     return { services: s, activationMs, isScratchFileActive: () => scratchActive, walkthroughDone };

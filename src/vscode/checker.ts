@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { type Drill, STATUS_LABELS } from '../core/model';
-import { type CheckResult, drillCheckRequest, SandboxRunner } from '../core/runner';
-import { scratchText } from '../core/scratch';
+import { type Drill, type Language, LANGUAGE_LABELS, STATUS_LABELS } from '../core/model';
+import { pythonCheckRequest } from '../core/python/runner';
+import { buildResult, type CheckResult, drillCheckRequest, SandboxRunner } from '../core/runner';
 import type { ReviewStore } from '../core/reviewStore';
 import type { ScoreStore } from '../core/scores';
 import { config } from './config';
+import type { PythonTrackService } from './python';
 import type { ScratchFiles } from './scratchFiles';
 import type { DrillStatusBar } from './statusBar';
 import type { DrillTesting } from './testing';
@@ -12,7 +13,9 @@ import type { DrillTesting } from './testing';
 export interface CheckDeps {
   sandboxScript: vscode.Uri;
   scratch: ScratchFiles;
-  scores: ScoreStore;
+  /** The scores of a language: each language keeps its own per drill. */
+  scoresFor(language: Language): ScoreStore;
+  python: PythonTrackService;
   reviews: ReviewStore;
   testing: DrillTesting;
   statusBar: DrillStatusBar;
@@ -21,6 +24,8 @@ export interface CheckDeps {
 
 export interface CheckOutcome {
   drill: Drill;
+  /** The language checked (and recorded under). */
+  language: Language;
   result: CheckResult;
   typeErrors: vscode.Diagnostic[];
   /** Whether the check counts as passed (all tests passed, and no type errors when they fail the check). */
@@ -40,6 +45,8 @@ export interface CheckOptions {
   token?: vscode.CancellationToken;
   /** Show the verdict notification (default true). */
   notify?: boolean;
+  /** The language to check in (default TypeScript); Python goes to the warm Python sandbox. */
+  language?: Language;
 }
 
 /**
@@ -61,8 +68,9 @@ export class CheckService implements vscode.Disposable {
   }
 
   /** Starts the sandbox ahead of the first check, so that check does not pay for a process start. */
-  warmUp(): void {
-    this.ensureRunner();
+  warmUp(language: Language = 'typescript'): void {
+    if (language === 'python') this.deps.python.warmUp();
+    else this.ensureRunner();
   }
 
   private ensureRunner(): SandboxRunner {
@@ -80,24 +88,43 @@ export class CheckService implements vscode.Disposable {
 
   async check(drill: Drill, options: CheckOptions = {}): Promise<CheckOutcome> {
     const { scratch, testing, output } = this.deps;
-    this.inFlight.get(drill.id)?.abort();
+    const language = options.language ?? 'typescript';
+    const flight = `${drill.id}:${language}`;
+    this.inFlight.get(flight)?.abort();
     const controller = new AbortController();
-    this.inFlight.set(drill.id, controller);
+    this.inFlight.set(flight, controller);
     const cancel = options.token?.onCancellationRequested(() => controller.abort());
     const run = options.run ?? testing.startRun(drill);
     try {
       // A drill never opened is checked as its stub, without opening an editor (Test Explorer's Run All): a trial run.
-      const own = options.text ?? (await scratch.currentText(drill));
-      const text = own ?? scratchText(drill, { header: config.scratchHeader() });
+      const own = options.text ?? (await scratch.currentText(drill, language));
+      const text = own ?? scratch.startingText(drill, language);
       testing.started(drill, run);
-      const request = { ...drillCheckRequest(drill, text), timeoutMs: config.checkTimeoutMs(), signal: controller.signal };
-      const result = await this.deps.statusBar.whileChecking(this.ensureRunner().check(request));
-      const typeErrors = this.typeErrors(drill);
+      const limits = { timeoutMs: config.checkTimeoutMs(), signal: controller.signal };
+      let unavailable: string | undefined;
+      let result: CheckResult;
+      if (language === 'python') {
+        const checked = await this.deps.statusBar.whileChecking(this.deps.python.check({ ...pythonCheckRequest(drill, text), ...limits }));
+        if ('unavailable' in checked) {
+          unavailable = checked.unavailable;
+          result = buildResult({ ending: { kind: 'crashed', reason: checked.unavailable }, entry: 'test_solution.py', tests: [], compileErrors: [], output: '', outputTruncated: false, durationMs: 0 });
+        } else result = checked;
+      } else {
+        result = await this.deps.statusBar.whileChecking(this.ensureRunner().check({ ...drillCheckRequest(drill, text), ...limits }));
+      }
+      const typeErrors = this.typeErrors(drill, language);
       const failOnTypes = config.typeErrors() === 'fail' && typeErrors.length > 0;
-      const typeMessages = failOnTypes ? typeErrors.map((d) => typeMessage(scratch.uriFor(drill), d)) : [];
-      testing.report(drill, result, run, typeMessages);
+      const typeMessages = failOnTypes ? typeErrors.map((d) => typeMessage(scratch.uriFor(drill, language), d)) : [];
+      testing.report(drill, result, run, typeMessages, language);
       const passed = result.verdict === 'passed' && !failOnTypes;
-      const outcome: CheckOutcome = { drill, result, typeErrors, passed, recorded: false };
+      const outcome: CheckOutcome = { drill, language, result, typeErrors, passed, recorded: false };
+      if (unavailable !== undefined) {
+        // No Python to check with: nothing is recorded, and the message says what to install or set.
+        output.warn(`${drill.id}: not checked in Python: ${unavailable}`);
+        if (options.notify !== false) void this.deps.python.showUnavailable(unavailable);
+        this.checked.fire(outcome);
+        return outcome;
+      }
       if (result.verdict === 'cancelled') {
         output.info(`${drill.id}: check cancelled (a newer check replaced it, or it was stopped).`);
         return outcome;
@@ -112,7 +139,7 @@ export class CheckService implements vscode.Disposable {
       }
       // Only a finished check is recorded: a crash, a timeout or a kill ends in a verdict, never a half-written score.
       outcome.recorded = true;
-      await this.deps.scores.recordAttempt(drill.id, {
+      await this.deps.scoresFor(language).recordAttempt(drill.id, {
         passed: result.counts.passed,
         total: result.counts.total,
         durationMs: result.durationMs,
@@ -127,20 +154,22 @@ export class CheckService implements vscode.Disposable {
     } finally {
       cancel?.dispose();
       if (!options.run) run.end();
-      if (this.inFlight.get(drill.id) === controller) this.inFlight.delete(drill.id);
+      if (this.inFlight.get(flight) === controller) this.inFlight.delete(flight);
     }
   }
 
-  private typeErrors(drill: Drill): vscode.Diagnostic[] {
+  private typeErrors(drill: Drill, language: Language): vscode.Diagnostic[] {
     if (config.typeErrors() === 'ignore') return [];
+    // TypeScript's own errors, or Pylance's / Pyright's for Python when one of them is installed.
+    const sources = language === 'python' ? ['Pylance', 'Pyright', 'pyright'] : ['ts', 'typescript'];
     return vscode.languages
-      .getDiagnostics(this.deps.scratch.uriFor(drill))
-      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && (d.source === 'ts' || d.source === 'typescript'));
+      .getDiagnostics(this.deps.scratch.uriFor(drill, language))
+      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source !== undefined && sources.includes(d.source));
   }
 
-  private log({ drill, result, typeErrors }: CheckOutcome): void {
+  private log({ drill, language, result, typeErrors }: CheckOutcome): void {
     const out = this.deps.output;
-    out.info(`${drill.id}: ${result.verdict} - ${result.summary} (${Math.round(result.durationMs)} ms)`);
+    out.info(`${drill.id}${language === 'python' ? ' (Python)' : ''}: ${result.verdict} - ${result.summary} (${Math.round(result.durationMs)} ms)`);
     for (const e of result.compileErrors) out.error(`  ${e.file}:${e.line}:${e.column}: ${e.message}`);
     for (const t of result.tests) {
       const mark = t.status === 'passed' ? '✓' : t.status === 'skipped' ? '-' : '✗';
@@ -194,11 +223,12 @@ function typeMessage(uri: vscode.Uri, d: vscode.Diagnostic): vscode.TestMessage 
  * The one-line verdict of a notification: for a failure, the first failed test and what it expected against what it
  * received (or the first line of its error).
  */
-export function notificationText({ drill, result, typeErrors, passed, recorded }: CheckOutcome): string {
+export function notificationText({ drill, language, result, typeErrors, passed, recorded }: CheckOutcome): string {
+  const title = language === 'python' ? `${drill.title} (${LANGUAGE_LABELS[language]})` : drill.title;
   const typeNote = typeErrors.length > 0 ? ` ${typeErrors.length} type error(s) in the file.` : '';
   const trial = recorded ? '' : ' (a trial run of the starting code: the drill was never opened, nothing is recorded)';
   // "solved", as the tree, the status bar and the panel say it; the tests themselves "passed".
-  if (passed) return `✓ ${drill.title}: ${STATUS_LABELS.passed}. ${result.summary}${trial}.${typeNote}`;
+  if (passed) return `✓ ${title}: ${STATUS_LABELS.passed}. ${result.summary}${trial}.${typeNote}`;
   const first = result.tests.find((t) => t.status === 'failed');
   let detail = '';
   if (first) {
@@ -208,7 +238,7 @@ export function notificationText({ drill, result, typeErrors, passed, recorded }
       : clip(gist(first.message ?? ''), 120);
     detail = ` First failure: "${title}": ${why}.`;
   }
-  return `✗ ${drill.title}: ${result.summary}${trial}.${detail}${typeNote}`;
+  return `✗ ${title}: ${result.summary}${trial}.${detail}${typeNote}`;
 }
 
 /** The telling lines of a failure message: not the matcher's call line ("expect(received)…") or stack frames. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { type Drill, type DrillStatus, isTier, STATUS_LABELS, type Tier, TIER_LABELS } from '../core/model';
+import { hasLanguage, missingLanguageNotice } from '../core/language';
+import { type Drill, type DrillStatus, isLanguage, isTier, type Language, LANGUAGE_LABELS, STATUS_LABELS, type Tier, TIER_LABELS } from '../core/model';
 import { hasCodeBlock, plainText } from '../core/describe';
 import { assess } from '../core/assessment';
 import { describeDue, pickNextDrill } from '../core/review';
@@ -17,17 +18,26 @@ type Handler = (...args: unknown[]) => unknown;
 /** Every command of the extension: one id, one handler factory. */
 export function registerCommands(s: Services): vscode.Disposable[] {
   const table: Record<string, Handler> = {
-    'interviewDrills.openDrill': async (arg) => {
+    'interviewDrills.openDrill': async (arg, language) => {
       const drill = await resolveDrill(s, arg, 'Open which drill?');
-      return drill && openDrill(s, drill);
+      return drill && openDrill(s, drill, isLanguage(language) ? language : undefined);
     },
+    'interviewDrills.openInPython': async (arg) => {
+      const drill = await resolveDrill(s, arg, 'Open which drill in Python?');
+      return drill && openDrill(s, drill, 'python');
+    },
+    'interviewDrills.openInTypeScript': async (arg) => {
+      const drill = await resolveDrill(s, arg, 'Open which drill in TypeScript?');
+      return drill && openDrill(s, drill, 'typescript');
+    },
+    'interviewDrills.switchLanguage': (arg) => switchLanguage(s, arg),
     'interviewDrills.openNextDrill': async () => {
       const drills = s.repo.all();
       const scores = s.scores.all();
       const weakest = assess(drills, scores, s.ratings.all()).summary.weakest;
       const choice = pickNextDrill({
         drills,
-        solved: new Set(drills.filter((d) => s.scores.status(d.id) === 'passed').map((d) => d.id)),
+        solved: new Set(drills.filter((d) => s.statusIn(d.id, s.languageOf(d)) === 'passed').map((d) => d.id)),
         schedule: s.reviews.all(),
         weakestTopic: weakest && { id: weakest.topic, label: weakest.label },
         current: activeDrill(s)?.id,
@@ -54,12 +64,15 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       void vscode.window.showInformationMessage(`Review: ${drill.title} (${when}it starts again from its stub; your scores and history are kept).`);
       return editor;
     },
-    'interviewDrills.checkSolution': async (arg) => {
+    'interviewDrills.checkSolution': async (arg, lang) => {
       const drill = await resolveDrill(s, arg, 'Check which drill?', true);
       if (!drill) return undefined;
+      const language = languageOfCall(s, drill, arg, lang);
+      // The editor's text, unsaved edits included, when the active editor is this drill's file in that language.
       const editor = vscode.window.activeTextEditor;
-      const text = editor && s.scratch.drillIdFor(editor.document.uri) === drill.id ? editor.document.getText() : undefined;
-      return s.checker.check(drill, { text });
+      const active = editor && s.scratch.scratchOf(editor.document.uri);
+      const text = active?.id === drill.id && active.language === language ? editor!.document.getText() : undefined;
+      return s.checker.check(drill, { text, language });
     },
     'interviewDrills.showHint': async (arg) => {
       const drill = await resolveDrill(s, arg, 'Show a hint for which drill?', true);
@@ -107,17 +120,18 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       const drill = await resolveDrill(s, arg, 'Describe which drill?', true);
       return drill && s.descriptions.show(drill);
     },
-    'interviewDrills.resetDrill': async (arg) => {
+    'interviewDrills.resetDrill': async (arg, lang) => {
       const drill = await resolveDrill(s, arg, 'Reset which drill?', true);
       if (!drill) return false;
+      const language = languageOfCall(s, drill, arg, lang);
       const pick = await vscode.window.showWarningMessage(
         `Reset "${drill.title}" to its starting code?`,
         { modal: true, detail: 'Your code in the scratch file is replaced by the stub. Scores and hints are kept.' },
         'Reset',
       );
       if (pick !== 'Reset') return false;
-      await s.scratch.reset(drill);
-      await putCursorOnStub(await s.scratch.open(drill));
+      await s.scratch.reset(drill, language);
+      await putCursorOnStub(await s.scratch.open(drill, {}, language));
       return true;
     },
     'interviewDrills.refresh': async () => {
@@ -154,11 +168,27 @@ export function registerCommands(s: Services): vscode.Disposable[] {
   return Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }
 
-async function openDrill(s: Services, drill: Drill): Promise<vscode.TextEditor> {
-  s.checker.warmUp();
-  const fresh = !(await s.scratch.exists(drill));
+/**
+ * Opens a drill's scratch file in `asked` (default: the window's language). A drill without that language opens in
+ * TypeScript and says so; a Python track without a usable python3 still opens the file, and says what is missing.
+ */
+async function openDrill(s: Services, drill: Drill, asked?: Language): Promise<vscode.TextEditor> {
+  let language = asked ?? s.languageOf(drill);
+  if (asked && !hasLanguage(drill, asked)) {
+    s.say(missingLanguageNotice(drill, asked), 'info');
+    language = 'typescript';
+  } else if (!asked && language !== config.language()) {
+    s.say(missingLanguageNotice(drill, config.language()), 'info');
+  }
+  s.checker.warmUp(language);
+  if (language === 'python') {
+    void s.python.discover().then((state) => {
+      if (state.kind === 'unavailable') void s.python.showUnavailable(state.message);
+    });
+  }
+  const fresh = !(await s.scratch.exists(drill, language));
   const column = s.descriptions.codeColumn();
-  const editor = await s.scratch.open(drill, column === undefined ? {} : { viewColumn: column });
+  const editor = await s.scratch.open(drill, column === undefined ? {} : { viewColumn: column }, language);
   if (fresh) await putCursorOnStub(editor);
   if (s.treeView.visible) void s.treeView.reveal(s.tree.nodeFor(drill), { select: true, focus: false }).then(undefined, () => undefined);
   if (config.openDescriptionWithDrill()) await s.descriptions.show(drill);
@@ -182,6 +212,49 @@ async function putCursorOnStub(editor: vscode.TextEditor): Promise<void> {
     await vscode.commands.executeCommand('editor.fold', { selectionLines: [0], levels: 1 });
   }
   editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/**
+ * The language a command on a drill is about: the one passed (e.g. by the CodeLens), else the scratch file's it was
+ * invoked on (the ▶ button passes the file), else the active editor's when it is this drill's, else the drill's default.
+ */
+function languageOfCall(s: Services, drill: Drill, arg: unknown, lang: unknown): Language {
+  if (isLanguage(lang)) return lang;
+  if (arg instanceof vscode.Uri) {
+    const of = s.scratch.scratchOf(arg);
+    if (of) return of.language;
+  }
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  const active = uri && s.scratch.scratchOf(uri);
+  if (active?.id === drill.id) return active.language;
+  return s.languageOf(drill);
+}
+
+/** Switch Language: the window's language, from the palette (a pick) or with the language passed. */
+async function switchLanguage(s: Services, arg: unknown): Promise<Language | undefined> {
+  let language: Language | undefined = isLanguage(arg) ? arg : undefined;
+  if (!language) {
+    const current = config.language();
+    const withPython = s.repo.all().filter((d) => d.python).length;
+    const python = s.python.state;
+    const items: Array<vscode.QuickPickItem & { language: Language }> = [
+      { language: 'typescript', label: LANGUAGE_LABELS.typescript, description: current === 'typescript' ? 'current' : undefined, detail: `Every drill; runs inside VS Code with nothing to install.` },
+      {
+        language: 'python', label: LANGUAGE_LABELS.python, description: current === 'python' ? 'current' : undefined,
+        detail: `${withPython} ${withPython === 1 ? 'drill has' : 'drills have'} a Python version (the others stay TypeScript); checked by your python3 (3.9 or newer).` +
+          (python.kind === 'unavailable' ? ` Unavailable now: ${python.message}` : ''),
+      },
+    ];
+    language = (await vscode.window.showQuickPick(items, { placeHolder: 'Answer the drills in which language?' }))?.language;
+    if (!language) return undefined;
+  }
+  const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await vscode.workspace.getConfiguration('interviewDrills').update('language', language, target);
+  if (language === 'python') {
+    const state = await s.python.discover();
+    if (state.kind === 'unavailable') void s.python.showUnavailable(state.message);
+  }
+  return language;
 }
 
 function activeDrill(s: Services): Drill | undefined {
@@ -212,7 +285,7 @@ async function resolveDrill(s: Services, arg: unknown, placeHolder: string, pref
   const items = s.repo.all().map((d) => ({
     label: d.title,
     description: `${TIER_LABELS[d.tier]} · ${topicLabel(d.topic)}`,
-    detail: `${STATUS_ICONS[s.scores.status(d.id)]} ${STATUS_LABELS[s.scores.status(d.id)]}`,
+    detail: `${STATUS_ICONS[s.statusIn(d.id, s.languageOf(d))]} ${STATUS_LABELS[s.statusIn(d.id, s.languageOf(d))]} · ${LANGUAGE_LABELS[s.languageOf(d)]}`,
     drill: d,
   }));
   if (items.length === 0) {
@@ -253,13 +326,13 @@ export class ScratchCodeLens implements vscode.CodeLensProvider, vscode.Disposab
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    const id = this.s.scratch.drillIdFor(doc.uri);
-    const drill = id ? this.s.repo.get(id) : undefined;
-    if (!drill) return [];
+    const of = this.s.scratch.scratchOf(doc.uri);
+    const drill = of ? this.s.repo.get(of.id) : undefined;
+    if (!drill || !of || !hasLanguage(drill, of.language)) return [];
     const top = new vscode.Range(0, 0, 0, 0);
     const used = this.s.scores.get(drill.id)?.hintsUsed ?? 0;
     return [
-      new vscode.CodeLens(top, { title: '$(play) Check Solution', command: 'interviewDrills.checkSolution', arguments: [drill.id], tooltip: 'Run the drill\'s tests on this file (unsaved edits included)' }),
+      new vscode.CodeLens(top, { title: '$(play) Check Solution', command: 'interviewDrills.checkSolution', arguments: [drill.id, of.language], tooltip: 'Run the drill\'s tests on this file (unsaved edits included)' }),
       new vscode.CodeLens(top, { title: `$(lightbulb) Show Hint (${used}/${drill.hints.length})`, command: 'interviewDrills.showHint', arguments: [drill.id] }),
       new vscode.CodeLens(top, { title: '$(book) Description', command: 'interviewDrills.showDescription', arguments: [drill.id] }),
     ];

@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import * as vscode from 'vscode';
+import { languageSetting } from '../core/language';
+import type { Language } from '../core/model';
 
 /** The default scratch folder's name in a trusted workspace folder, and in the home folder otherwise. */
 export const WORKSPACE_SCRATCH_FOLDER = '.drills';
@@ -15,9 +17,9 @@ const SECTION = 'interviewDrills';
 /**
  * Settings a workspace must not choose for the user unless it is trusted (package.json
  * `capabilities.untrustedWorkspaces.restrictedConfigurations`): a question folder runs its tests with the user's
- * rights, and a scratch folder decides where the extension writes files.
+ * rights, a scratch folder decides where the extension writes files, and a Python path is a program the extension runs.
  */
-export const RESTRICTED_SETTINGS = ['extraQuestionFolders', 'scratchFolder'] as const;
+export const RESTRICTED_SETTINGS = ['extraQuestionFolders', 'scratchFolder', 'python.path'] as const;
 export type RestrictedSetting = (typeof RESTRICTED_SETTINGS)[number];
 
 function cfg(): vscode.WorkspaceConfiguration {
@@ -77,6 +79,13 @@ export const config = {
     if (!uri || !s.fromWorkspace) return { uri };
     const reason = outsideWorkspace(uri);
     return reason ? { uri: undefined, refused: { setting: value, resolved: uri.fsPath, reason } } : { uri };
+  },
+  /** The window's language (interviewDrills.language): TypeScript unless set to python. */
+  language: (): Language => languageSetting(cfg().get('language')),
+  /** interviewDrills.python.path, trimmed ('' when unset); a workspace's value only once the workspace is trusted. */
+  pythonPath: (): string => {
+    const s = restricted<unknown>('python.path');
+    return typeof s.value === 'string' ? s.value.trim() : '';
   },
   /** How much of the prompt a new scratch file's header holds. */
   scratchHeader: (): 'short' | 'full' => (cfg().get<string>('scratchHeader') === 'full' ? 'full' : 'short'),
@@ -192,10 +201,12 @@ export function ignoredWorkspaceSettings(): RestrictedSetting[] {
 
 /** The one sentence said when an untrusted workspace's settings are ignored. */
 export function ignoredSettingsNotice(keys: readonly RestrictedSetting[]): string {
-  const names = keys.map((k) => `${SECTION}.${k}`).join(' and ');
+  const full = keys.map((k) => `${SECTION}.${k}`);
+  const names = full.length <= 2 ? full.join(' and ') : `${full.slice(0, -1).join(', ')} and ${full[full.length - 1]}`;
   const effects = [
     keys.includes('extraQuestionFolders') ? 'the drills come from the bundled pack only' : '',
     keys.includes('scratchFolder') ? `scratch files go to ${displayPath(config.defaultScratchFolder().uri)}` : '',
+    keys.includes('python.path') ? 'Python is looked for without its path' : '',
   ].filter(Boolean).join(', and ');
   return `Interview Drills: this workspace is not trusted, so its ${names} ${keys.length === 1 ? 'setting is' : 'settings are'} ignored: ${effects}. ` +
     'Trust the workspace to use them; the drills reload when you do.';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { drillMarkdown } from '../core/describe';
-import { type Drill, isDrillId, STATUS_LABELS } from '../core/model';
+import { type Drill, isDrillId, type Language, STATUS_LABELS } from '../core/model';
 import type { ScoreStore } from '../core/scores';
 
 export const DESCRIPTION_SCHEME = 'interview-drills';
@@ -31,17 +31,19 @@ export class DrillDescriptions implements vscode.TextDocumentContentProvider, vs
     return vscode.Uri.from({ scheme: DESCRIPTION_SCHEME, path: `/${drill.id}.md` });
   }
 
-  testsUriFor(drill: Drill): vscode.Uri {
-    return vscode.Uri.from({ scheme: DESCRIPTION_SCHEME, path: `/${drill.id}.test.ts` });
+  /** A read-only copy of the drill's tests: `<id>.test.ts`, or `<id>.test_solution.py` for its Python version. */
+  testsUriFor(drill: Drill, language: Language = 'typescript'): vscode.Uri {
+    return vscode.Uri.from({ scheme: DESCRIPTION_SCHEME, path: `/${drill.id}.${language === 'python' ? 'test_solution.py' : 'test.ts'}` });
   }
 
   private idOf(uri: vscode.Uri): string {
-    return uri.path.replace(/^\//, '').replace(/\.(md|test\.ts)$/, '');
+    return uri.path.replace(/^\//, '').replace(/\.(md|test\.ts|test_solution\.py)$/, '');
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     const drill = this.getDrill(this.idOf(uri));
     if (drill && uri.path.endsWith('.test.ts')) return drill.tests;
+    if (drill && uri.path.endsWith('.test_solution.py')) return drill.python?.tests ?? '# This drill has no Python version.\n';
     if (!drill) return `# Unknown drill\n\nNo drill has the id \`${this.idOf(uri)}\`. Reload the drills and try again.\n`;
     const score = this.scores.get(drill.id);
     return drillMarkdown(drill, {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Drill } from '../core/model';
+import type { Drill, Language } from '../core/model';
 import {
-  drillIdOfScratchFile, SCRATCH_ENV_DTS, SCRATCH_ENV_FILE, SCRATCH_TSCONFIG, SCRATCH_TSCONFIG_FILE, scratchFileName, scratchText,
+  drillIdOfScratchFile, pythonScratchText, SCRATCH_ENV_DTS, SCRATCH_ENV_FILE, SCRATCH_TSCONFIG, SCRATCH_TSCONFIG_FILE, scratchFileName, scratchFileOf, scratchText,
 } from '../core/scratch';
 import { config, displayPath, type RefusedFolder, refusedScratchFolderNotice } from './config';
 
@@ -62,8 +62,16 @@ export class ScratchFiles {
     return key(previous) === key(this.current) ? undefined : previous;
   }
 
-  uriFor(drill: Drill | string): vscode.Uri {
-    return vscode.Uri.joinPath(this.folder(), scratchFileName(typeof drill === 'string' ? drill : drill.id));
+  /** The drill's scratch file in a language: `<id>.ts`, or `<id>.py` for its Python version. */
+  uriFor(drill: Drill | string, language: Language = 'typescript'): vscode.Uri {
+    return vscode.Uri.joinPath(this.folder(), scratchFileName(typeof drill === 'string' ? drill : drill.id, language));
+  }
+
+  /** The drill id and language of a scratch file (`<id>.ts` or `<id>.py`), or undefined for any other document. */
+  scratchOf(uri: vscode.Uri): { id: string; language: Language } | undefined {
+    const parent = key(vscode.Uri.joinPath(uri, '..'));
+    if (parent !== key(this.current) && !this.earlier.has(parent)) return undefined;
+    return scratchFileOf(uri.path.slice(uri.path.lastIndexOf('/') + 1));
   }
 
   /**
@@ -71,9 +79,7 @@ export class ScratchFiles {
    * earlier in this session still counts, so its open tab keeps its ▶, CodeLens and shortcut.
    */
   drillIdFor(uri: vscode.Uri): string | undefined {
-    const parent = key(vscode.Uri.joinPath(uri, '..'));
-    if (parent !== key(this.current) && !this.earlier.has(parent)) return undefined;
-    return drillIdOfScratchFile(uri.path.slice(uri.path.lastIndexOf('/') + 1));
+    return this.scratchOf(uri)?.id;
   }
 
   /** The scratch files (by drill id) in a folder. */
@@ -196,24 +202,30 @@ export class ScratchFiles {
     return choice.uri ?? this.defaultFolder;
   }
 
-  exists(drill: Drill): Promise<boolean> {
-    return exists(this.uriFor(drill));
+  exists(drill: Drill, language: Language = 'typescript'): Promise<boolean> {
+    return exists(this.uriFor(drill, language));
+  }
+
+  /** The text a scratch file starts with in a language (and returns to on Reset Drill). */
+  startingText(drill: Drill, language: Language = 'typescript'): string {
+    const options = { header: config.scratchHeader() };
+    return language === 'python' ? pythonScratchText(drill, options) : scratchText(drill, options);
   }
 
   /** Opens the drill's scratch file, creating it from the stub only when it does not exist yet. */
-  async open(drill: Drill, options: vscode.TextDocumentShowOptions = {}): Promise<vscode.TextEditor> {
+  async open(drill: Drill, options: vscode.TextDocumentShowOptions = {}, language: Language = 'typescript'): Promise<vscode.TextEditor> {
     await this.prepareFolder();
-    const uri = this.uriFor(drill);
-    if (!(await this.exists(drill))) await vscode.workspace.fs.writeFile(uri, encoder.encode(scratchText(drill, { header: config.scratchHeader() })));
+    const uri = this.uriFor(drill, language);
+    if (!(await this.exists(drill, language))) await vscode.workspace.fs.writeFile(uri, encoder.encode(this.startingText(drill, language)));
     const doc = await vscode.workspace.openTextDocument(uri);
     return vscode.window.showTextDocument(doc, { preview: false, ...options });
   }
 
   /** Puts the stub back, in the file and in an open editor (leaving nothing unsaved). */
-  async reset(drill: Drill): Promise<void> {
+  async reset(drill: Drill, language: Language = 'typescript'): Promise<void> {
     await this.prepareFolder();
-    const uri = this.uriFor(drill);
-    const text = scratchText(drill, { header: config.scratchHeader() });
+    const uri = this.uriFor(drill, language);
+    const text = this.startingText(drill, language);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) {
       // Through the editor, so it shows the stub at once; saving writes the file.
@@ -225,8 +237,8 @@ export class ScratchFiles {
   }
 
   /** The user's current code for a drill: the editor's text (unsaved edits included), else the file, else undefined. */
-  async currentText(drill: Drill): Promise<string | undefined> {
-    const uri = this.uriFor(drill);
+  async currentText(drill: Drill, language: Language = 'typescript'): Promise<string | undefined> {
+    const uri = this.uriFor(drill, language);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return open.getText();
     try {

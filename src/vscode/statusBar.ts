@@ -14,6 +14,8 @@ export class DrillStatusBar implements vscode.Disposable {
   private checking = 0;
   private passed = 0;
   private total = 0;
+  private language = 'TypeScript';
+  private problem: string | undefined;
 
   constructor(private readonly deps: StatusBarDeps) {
     this.item.name = 'Interview Drills';
@@ -24,7 +26,7 @@ export class DrillStatusBar implements vscode.Disposable {
 
   refresh(): void {
     const { passed, total } = this.deps.counts();
-    this.update(passed, total);
+    this.update(passed, total, this.language, this.problem);
   }
 
   /** The text shown, for tests. */
@@ -32,9 +34,15 @@ export class DrillStatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
-  update(passed: number, total: number): void {
+  /**
+   * The drills of the window's language (`language`, its label) and how many are solved in it; `problem` says why
+   * that language cannot be checked (the Python track without a usable python3).
+   */
+  update(passed: number, total: number, language = 'TypeScript', problem?: string): void {
     this.passed = passed;
     this.total = total;
+    this.language = language;
+    this.problem = problem;
     this.render();
   }
 
@@ -54,10 +62,12 @@ export class DrillStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const summary = `Drills: ${this.passed}/${this.total} ${STATUS_LABELS.passed}`;
-    this.item.text = this.checking > 0 ? `$(sync~spin) Checking… ${summary}` : `$(mortar-board) ${summary}`;
-    this.item.tooltip = `Interview Drills: ${this.passed} of ${this.total} drills ${STATUS_LABELS.passed}. Click to show the drills.`;
-    this.item.accessibilityInformation = { label: `Interview Drills: ${this.passed} of ${this.total} drills ${STATUS_LABELS.passed}` };
+    const summary = `Drills: ${this.passed}/${this.total} ${STATUS_LABELS.passed} · ${this.language}${this.problem ? ' unavailable' : ''}`;
+    const icon = this.problem ? '$(warning)' : '$(mortar-board)';
+    this.item.text = this.checking > 0 ? `$(sync~spin) Checking… ${summary}` : `${icon} ${summary}`;
+    this.item.tooltip = `Interview Drills: ${this.passed} of ${this.total} drills ${STATUS_LABELS.passed} in ${this.language}.` +
+      `${this.problem ? ` ${this.problem}` : ''} Click to show the drills.`;
+    this.item.accessibilityInformation = { label: `Interview Drills: ${this.passed} of ${this.total} drills ${STATUS_LABELS.passed} in ${this.language}${this.problem ? `, ${this.language} unavailable` : ''}` };
     this.item.show();
   }
 

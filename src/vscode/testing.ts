@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { type Drill, TIER_LABELS } from '../core/model';
+import { type Drill, type Language, LANGUAGE_LABELS, TIER_LABELS } from '../core/model';
 import type { CheckResult, TestResult } from '../core/runner';
 import { topicLabel } from '../core/topics';
 
 /** Where the user's code lives for a drill, and where its tests can be read. */
 export interface TestLocations {
-  scratchUri(drill: Drill): vscode.Uri;
-  testsUri(drill: Drill): vscode.Uri;
+  scratchUri(drill: Drill, language?: Language): vscode.Uri;
+  testsUri(drill: Drill, language?: Language): vscode.Uri;
 }
 
 export type RunDrills = (drills: Drill[], run: vscode.TestRun, token: vscode.CancellationToken) => Promise<void>;
@@ -21,6 +21,8 @@ export class DrillTesting implements vscode.Disposable {
   /** What the last report of each drill said, by test item id: observable state for tests and the panel. */
   private readonly states = new Map<string, Map<string, 'passed' | 'failed' | 'skipped' | 'errored'>>();
   private readonly messages = new Map<string, vscode.TestMessage[]>();
+  /** The language each drill's test items were last reported in (their items point into that language's file). */
+  private readonly reportedIn = new Map<string, Language>();
 
   constructor(
     private readonly locations: TestLocations,
@@ -74,17 +76,21 @@ export class DrillTesting implements vscode.Disposable {
   }
 
   /** Reports a finished check into `run`. */
-  report(drill: Drill, result: CheckResult, run: vscode.TestRun, extraFailures: vscode.TestMessage[] = []): void {
+  report(drill: Drill, result: CheckResult, run: vscode.TestRun, extraFailures: vscode.TestMessage[] = [], language: Language = 'typescript'): void {
     const item = this.drillItem(drill);
     if (!item) return;
-    const scratch = this.locations.scratchUri(drill);
-    const testsUri = this.locations.testsUri(drill);
+    const scratch = this.locations.scratchUri(drill, language);
+    const testsUri = this.locations.testsUri(drill, language);
+    // Items of the other language point into the other file: they are replaced, not reused.
+    const sameLanguage = (this.reportedIn.get(drill.id) ?? 'typescript') === language;
+    if (result.verdict !== 'cancelled') this.reportedIn.set(drill.id, language);
+    item.description = `${TIER_LABELS[drill.tier]} · ${topicLabel(drill.topic)} · ${LANGUAGE_LABELS[language]}`;
     const children: vscode.TestItem[] = [];
     const ids = testItemIds(result.tests);
     for (const [i, t] of result.tests.entries()) {
       // Located in the scratch file (no range: the drill's own item carries the gutter icon at line 1).
       const id = ids[i]!;
-      const child = item.children.get(id) ?? this.controller.createTestItem(id, t.titlePath[t.titlePath.length - 1] ?? t.fullName, scratch);
+      const child = (sameLanguage ? item.children.get(id) : undefined) ?? this.controller.createTestItem(id, t.titlePath[t.titlePath.length - 1] ?? t.fullName, scratch);
       child.description = t.titlePath.slice(0, -1).join(' › ') || undefined;
       // The order the tests ran in, as in the notification and the output (the view sorts by label otherwise).
       child.sortText = String(i).padStart(5, '0');
@@ -108,7 +114,7 @@ export class DrillTesting implements vscode.Disposable {
     const messages: vscode.TestMessage[] = [...extraFailures];
     for (const e of result.compileErrors) {
       const m = new vscode.TestMessage(`${e.message} (${e.file}:${e.line}:${e.column})`);
-      m.location = new vscode.Location(e.file === 'solution.ts' ? scratch : testsUri, new vscode.Position(Math.max(0, e.line - 1), Math.max(0, e.column - 1)));
+      m.location = new vscode.Location(isSolutionFile(e.file) ? scratch : testsUri, new vscode.Position(Math.max(0, e.line - 1), Math.max(0, e.column - 1)));
       messages.push(m);
     }
     // The drill's own item gets a state of its own only when it has something to say beyond its tests (a syntax or
@@ -146,7 +152,7 @@ export class DrillTesting implements vscode.Disposable {
     const text = t.message ?? 'failed';
     const m = t.expected !== undefined && t.actual !== undefined ? vscode.TestMessage.diff(text, t.expected, t.actual) : new vscode.TestMessage(text);
     if (t.location) {
-      const uri = t.location.file === 'solution.ts' ? scratch : testsUri;
+      const uri = isSolutionFile(t.location.file) ? scratch : testsUri;
       m.location = new vscode.Location(uri, new vscode.Position(Math.max(0, t.location.line - 1), Math.max(0, t.location.column - 1)));
     }
     return m;
@@ -187,6 +193,11 @@ export class DrillTesting implements vscode.Disposable {
   dispose(): void {
     this.controller.dispose();
   }
+}
+
+/** The user's file in a check: solution.ts, or solution.py for Python. */
+function isSolutionFile(file: string): boolean {
+  return file === 'solution.ts' || file === 'solution.py';
 }
 
 /** Test item ids for the tests of one check: the full name, with " (2)", " (3)"… when a name repeats. */

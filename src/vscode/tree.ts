@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { type Drill, type DrillStatus, STATUS_LABELS, type Tier, TIER_LABELS, TIERS } from '../core/model';
+import { languageStatusLine, type StatusIn } from '../core/language';
+import { type Drill, type DrillStatus, type Language, LANGUAGE_LABELS, STATUS_LABELS, type Tier, TIER_LABELS, TIERS } from '../core/model';
 import { minutesLabel, shortTitle } from '../core/describe';
 import { describeDue, type DueReview } from '../core/review';
 import { interviewerQuestion } from '../core/scratch';
@@ -13,10 +14,16 @@ export type DrillNode =
 
 export interface TreeDeps {
   drills(): readonly Drill[];
+  /** The drill's status in the language it opens in. */
   status(id: string): DrillStatus;
   /** Drills due for review now, longest overdue first. */
   due(): readonly DueReview[];
   now(): Date;
+  /** The language a drill opens in, and the window's language (default: TypeScript for both). */
+  languageOf?(drill: Drill): Language;
+  windowLanguage?(): Language;
+  /** The status in each language, for the tooltip. */
+  statusIn?: StatusIn;
   onDidChange: vscode.Event<unknown>[];
 }
 
@@ -124,16 +131,23 @@ export class DrillTreeProvider implements vscode.TreeDataProvider<DrillNode>, vs
     item.id = `drill:${drill.id}`;
     // The title stays whole: when the sidebar is narrow, VS Code cuts the description after it, never the label.
     const minutes = minutesLabel(drill);
-    item.description = minutes ? `${topicLabel(drill.topic)} · ${minutes}` : topicLabel(drill.topic);
+    const language = this.deps.languageOf?.(drill) ?? 'typescript';
+    const windowLanguage = this.deps.windowLanguage?.() ?? 'typescript';
+    // The language shows when the window works in Python (or the drill does): which drills are Python's, which not.
+    const tag = language === 'python' ? ' · Python' : windowLanguage === 'python' ? ' · TypeScript only' : '';
+    item.description = (minutes ? `${topicLabel(drill.topic)} · ${minutes}` : topicLabel(drill.topic)) + tag;
     item.iconPath = STATUS_ICONS[status];
-    item.contextValue = `drill.${status}`;
+    // `.python` marks a drill with a Python version (its context menu offers Open in Python).
+    item.contextValue = `drill.${status}${drill.python ? '.python' : ''}`;
     // A short summary: the interviewer's question, not the whole prompt.
     const summary = [TIER_LABELS[drill.tier], topicLabel(drill.topic), ...(minutes ? [`about ${minutes}`] : []), STATUS_LABELS[status]].join(' · ');
+    const perLanguage = this.deps.statusIn ? languageStatusLine(drill, this.deps.statusIn) : '';
     // appendText would turn every space into &nbsp;, and the hover would then break lines inside words.
-    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(drill.title)}**\n\n${escapeMarkdown(summary)}\n\n${escapeMarkdown(interviewerQuestion(drill.prompt))}`);
+    const tooltip = new vscode.MarkdownString(`**${escapeMarkdown(drill.title)}**\n\n${escapeMarkdown(summary)}\n\n` +
+      `${escapeMarkdown(`Opens in ${LANGUAGE_LABELS[language]}. ${perLanguage}`)}\n\n${escapeMarkdown(interviewerQuestion(drill.prompt))}`);
     tooltip.supportHtml = false;
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: [drill.title, topicLabel(drill.topic), ...(drill.minutes !== undefined ? [`about ${drill.minutes} minutes`] : []), STATUS_LABELS[status]].join(', '), role: 'treeitem' };
+    item.accessibilityInformation = { label: [drill.title, topicLabel(drill.topic), ...(drill.minutes !== undefined ? [`about ${drill.minutes} minutes`] : []), STATUS_LABELS[status], ...(language === 'python' ? ['in Python'] : [])].join(', '), role: 'treeitem' };
     item.command = { command: 'interviewDrills.openDrill', title: 'Open Drill', arguments: [drill.id] };
     return item;
   }

@@ -50,10 +50,21 @@ describe('reactivation', () => {
     // the same workspace state.
     const sandbox = services.checker.sandboxPid;
     assert.ok(sandbox, 'a warm sandbox runs');
+    // The Python track's warm process (started by the Python checks before this) ends with the window too.
+    const pythonSandbox = await services.python.warmPid();
+    assert.ok(pythonSandbox, 'a warm Python sandbox runs');
     for (const d of context.subscriptions.splice(0)) d.dispose();
     await waitFor('the sandbox process to end', () => {
       try {
         process.kill(sandbox, 0);
+        return undefined;
+      } catch {
+        return true;
+      }
+    }, 10_000);
+    await waitFor('the Python sandbox process to end', () => {
+      try {
+        process.kill(pythonSandbox, 0);
         return undefined;
       } catch {
         return true;

@@ -23,7 +23,7 @@ class JsonFormatter(logging.Formatter):
             if isinstance(value, BaseException):
                 value = {"type": type(value).__name__, "message": str(value)}
             line[key] = value
-        return json.dumps(line)
+        return json.dumps(line, separators=(",", ":"))  # compact, as JSON.stringify writes it
 
 
 class SinkHandler(logging.Handler):

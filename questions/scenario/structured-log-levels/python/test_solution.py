@@ -47,7 +47,7 @@ class Costly:
 
 def test_formats_one_json_line_ts_level_msg_then_the_context_in_its_order():
     line = JsonFormatter().format(record("scaled %s", ("api",), logging.INFO, context={"service": "api", "from": 2, "to": 5}))
-    assert line == '{"ts": "2024-05-17T09:30:00.000Z", "level": "INFO", "msg": "scaled api", "service": "api", "from": 2, "to": 5}'
+    assert line == '{"ts":"2024-05-17T09:30:00.000Z","level":"INFO","msg":"scaled api","service":"api","from":2,"to":5}'
 
 
 def test_is_a_logging_formatter():

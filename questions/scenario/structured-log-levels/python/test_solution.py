@@ -12,7 +12,7 @@ T0 = datetime(2024, 5, 17, 9, 30, tzinfo=timezone.utc).timestamp()
 _names = itertools.count()
 
 
-def setup(level=None):
+def new_logger(level=None):
     lines = []
     name = "drill.test.%d" % next(_names)
     logger = make_logger(name, lines.append) if level is None else make_logger(name, lines.append, level=level)
@@ -105,7 +105,7 @@ def test_a_message_with_a_newline_stays_on_one_line():
 
 
 def test_defaults_to_warning_and_writes_json_lines_to_the_sink():
-    lines, logger = setup()
+    lines, logger = new_logger()
     logger.debug("d")
     logger.info("i")
     logger.warning("w %s", "x", extra={"context": {"host": "web-1"}})
@@ -114,24 +114,24 @@ def test_defaults_to_warning_and_writes_json_lines_to_the_sink():
 
 
 def test_the_level_is_set_on_the_logger_itself():
-    lines, logger = setup()
+    lines, logger = new_logger()
     assert logger.getEffectiveLevel() == logging.WARNING
     assert logger.isEnabledFor(logging.WARNING) is True
     assert logger.isEnabledFor(logging.INFO) is False
-    lines, logger = setup("DEBUG")
+    lines, logger = new_logger("DEBUG")
     assert logger.isEnabledFor(logging.DEBUG) is True
 
 
 @pytest.mark.parametrize("level", ["DEBUG", "INFO", "WARNING", "ERROR"])
 def test_writes_a_record_at_exactly_the_threshold(level):
-    lines, logger = setup(level)
+    lines, logger = new_logger(level)
     logger.log(getattr(logging, level), "at threshold")
     logger.log(getattr(logging, level) - 1, "just below")
     assert without_ts(lines) == [{"level": level, "msg": "at threshold"}]
 
 
 def test_never_formats_a_lazy_argument_for_a_filtered_record():
-    lines, logger = setup("WARNING")
+    lines, logger = new_logger("WARNING")
     costly = Costly()
     logger.debug("rows: %s", costly)
     logger.info("rows: %s", costly)
@@ -142,7 +142,7 @@ def test_never_formats_a_lazy_argument_for_a_filtered_record():
 
 
 def test_writes_only_to_its_sink_not_to_the_root_logger(capsys):
-    lines, logger = setup()
+    lines, logger = new_logger()
     seen = []
     root_handler = SinkHandler(seen.append)
     logging.getLogger().addHandler(root_handler)
@@ -165,8 +165,8 @@ def test_making_the_same_logger_again_does_not_duplicate_lines():
 
 def test_unknown_level_names_raise_value_error():
     with pytest.raises(ValueError):
-        setup("debug")
-    lines, logger = setup("INFO")
+        new_logger("debug")
+    lines, logger = new_logger("INFO")
     with pytest.raises(ValueError):
         logger.setLevel("VERBOSE")
     assert logger.level == logging.INFO
@@ -186,7 +186,7 @@ def test_a_failing_sink_does_not_raise_into_the_caller(monkeypatch):
 
 
 def test_with_level_lowers_the_threshold_temporarily_and_restores_it():
-    lines, logger = setup("WARNING")
+    lines, logger = new_logger("WARNING")
     with with_level(logger, "DEBUG") as inside:
         assert inside is logger
         logger.debug("detail")
@@ -197,7 +197,7 @@ def test_with_level_lowers_the_threshold_temporarily_and_restores_it():
 
 
 def test_with_level_restores_the_level_when_the_block_raises_and_lets_the_error_through():
-    lines, logger = setup("ERROR")
+    lines, logger = new_logger("ERROR")
     boom = RuntimeError("boom")
     with pytest.raises(RuntimeError) as info:
         with with_level(logger, "DEBUG"):
@@ -207,7 +207,7 @@ def test_with_level_restores_the_level_when_the_block_raises_and_lets_the_error_
 
 
 def test_nested_with_level_restores_each_outer_level():
-    lines, logger = setup("ERROR")
+    lines, logger = new_logger("ERROR")
     with with_level(logger, "INFO"):
         with with_level(logger, "DEBUG"):
             assert logger.level == logging.DEBUG
@@ -216,7 +216,7 @@ def test_nested_with_level_restores_each_outer_level():
 
 
 def test_with_level_rejects_an_unknown_level_and_keeps_the_old_one():
-    lines, logger = setup("INFO")
+    lines, logger = new_logger("INFO")
     with pytest.raises(ValueError):
         with with_level(logger, "verbose"):
             pass

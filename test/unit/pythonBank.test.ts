@@ -20,8 +20,9 @@ describe('the Python versions of the bank (sandbox, real python3)', function () 
   });
   after(() => runner.dispose());
 
-  it('has the three pilot drills', () => {
-    assert.deepEqual(drills.map((d) => d.id).sort(), ['find-executable-on-path', 'guaranteed-cleanup', 'run-command-with-timeout']);
+  it('has the pilot drills (and more as they are written)', () => {
+    const ids = drills.map((d) => d.id);
+    for (const pilot of ['find-executable-on-path', 'guaranteed-cleanup', 'run-command-with-timeout']) assert.ok(ids.includes(pilot), pilot);
   });
 
   for (const drill of drills) {
@@ -59,7 +60,7 @@ describe('drills check / test with Python files', function () {
   });
 
   it('check of a .py file for a drill without a Python version is a usage error', () => {
-    const r = cli(['check', 'retry-flaky-call', path.join(dir, 'solution.py')]);
+    const r = cli(['check', 'atomic-config-write', path.join(dir, 'solution.py')]);
     assert.equal(r.status, 2);
     assert.match(r.stderr, /has no Python version yet/);
   });

@@ -38,7 +38,7 @@ describe('export and import progress', () => {
     assert.deepEqual(services.reviews.all(), reviews);
     assert.deepEqual(services.interview.history(), history);
     assert.equal(services.scores.status(drill.id), 'passed');
-    assert.equal(services.tree.getTreeItem(services.tree.nodeFor(drill)).contextValue, 'drill.passed', 'the tree shows it');
+    assert.match(services.tree.getTreeItem(services.tree.nodeFor(drill)).contextValue ?? '', /^drill\.passed(\.python)?$/, 'the tree shows it');
 
     // Importing the same file again changes nothing.
     await answering('showInformationMessage', undefined, () => vscode.commands.executeCommand('interviewDrills.importProgress', file));

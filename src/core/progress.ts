@@ -3,7 +3,7 @@
 // envelope), so the file is read by the same readers and migrations as the stores themselves. Importing validates
 // everything first: a file with any unreadable part is refused as a whole, with every reason, and nothing changes.
 // Merging is idempotent: importing the same file twice, or a file exported from this same workspace, changes nothing.
-import { type ReviewEntry, readSchedule } from './review';
+import { mergeReviewEntry, type ReviewEntry, readSchedule } from './review';
 import { type Ratings, RATINGS_VERSION, readStoredRatings } from './ratings';
 import { type Attempt, DEFAULT_HISTORY_LIMIT, type DrillScore, readStoredScores, SCORES_VERSION } from './scores';
 import { describeType, isPlainObject } from './store';
@@ -127,10 +127,7 @@ export function mergeProgress(current: Progress, incoming: Progress): Progress {
   const scores: Record<string, DrillScore> = { ...current.scores };
   for (const [id, s] of Object.entries(incoming.scores)) scores[id] = mergeDrillScore(current.scores[id], s)!;
   const reviews: Record<string, ReviewEntry> = { ...current.reviews };
-  for (const [id, e] of Object.entries(incoming.reviews)) {
-    const mine = current.reviews[id];
-    if (!mine || Date.parse(e.lastAt) > Date.parse(mine.lastAt)) reviews[id] = e;
-  }
+  for (const [id, e] of Object.entries(incoming.reviews)) reviews[id] = mergeReviewEntry(current.reviews[id], e);
   const key = (x: unknown) => JSON.stringify(x);
   const interviews = [...current.interviews];
   const have = new Set(interviews.map(key));

@@ -53,6 +53,11 @@ export function recordCheck(entry: ReviewEntry | undefined, passed: boolean, now
   return { step: 0, dueAt: addDays(now, REVIEW_INTERVALS_DAYS[0]).toISOString(), lastAt: at, reviews: entry.reviews, lapses: entry.lapses + 1 };
 }
 
+/** Two schedules of one drill (another machine's, an imported file's): the one checked most recently wins. */
+export function mergeReviewEntry(mine: ReviewEntry | undefined, theirs: ReviewEntry): ReviewEntry {
+  return !mine || Date.parse(theirs.lastAt) > Date.parse(mine.lastAt) ? theirs : mine;
+}
+
 export interface DueReview {
   id: string;
   dueAt: string;

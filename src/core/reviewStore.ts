@@ -1,6 +1,6 @@
 // The spaced-review schedule, stored: one versioned value under its key (in VS Code, the global state, synced with
 // Settings Sync), fed by every recorded check. The rules are in review.ts; this file only keeps their result.
-import { dueReviews, type DueReview, recordCheck, readSchedule, type ReviewEntry, type ReviewSchedule } from './review';
+import { dueReviews, type DueReview, mergeReviewEntry, recordCheck, readSchedule, type ReviewEntry, type ReviewSchedule } from './review';
 import { describeType, isPlainObject, lookup, type MementoLike, newerVersionOf, VersionedStore } from './store';
 
 export const REVIEWS_KEY = 'interviewDrills.reviews';
@@ -69,10 +69,7 @@ export class ReviewStore extends VersionedStore<Record<string, ReviewEntry>, str
   mergeIn(incoming: Readonly<Record<string, ReviewEntry>>): Promise<void> {
     return this.change(undefined, (stored) => {
       const next: Record<string, ReviewEntry> = { ...stored };
-      for (const [id, e] of Object.entries(incoming)) {
-        const mine = lookup(stored, id);
-        if (!mine || Date.parse(e.lastAt) > Date.parse(mine.lastAt)) Object.assign(next, { [id]: e });
-      }
+      for (const [id, e] of Object.entries(incoming)) Object.assign(next, { [id]: mergeReviewEntry(lookup(stored, id), e) });
       return JSON.stringify(next) === JSON.stringify(stored) ? undefined : next;
     }).then(() => undefined);
   }

@@ -12,6 +12,7 @@ import math
 import os
 import re
 import sys
+from typing import Any, Callable, overload
 
 __all__ = [
     "approx", "fail", "fixture", "mark", "param", "raises", "skip", "ExceptionInfo", "MonkeyPatch", "Failed", "Skipped",
@@ -107,6 +108,14 @@ class RaisesContext:
         if self.match_expr is not None:
             self.excinfo.match(self.match_expr)
         return True
+
+
+@overload
+def raises(expected_exception, *, match=None) -> RaisesContext: ...
+
+
+@overload
+def raises(expected_exception, func: Callable[..., Any], *args: Any, **kwargs: Any) -> ExceptionInfo: ...
 
 
 def raises(expected_exception, *args, match=None, **kwargs):

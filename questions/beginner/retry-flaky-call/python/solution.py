@@ -15,7 +15,7 @@ def _check(retries, wait_ms):
         raise ValueError("wait_ms must be a finite number >= 0, got %r" % (wait_ms,))
 
 
-def retry(fn, retries=3, wait_ms=2000, sleep=time.sleep, log=_warn):
+def retry(fn, retries=3, wait_ms: float = 2000, sleep=time.sleep, log=_warn):
     """Calls fn() up to `retries` times; returns its first result, or None when every call raised."""
     _check(retries, wait_ms)
     for attempt in range(1, retries + 1):
@@ -30,7 +30,7 @@ def retry(fn, retries=3, wait_ms=2000, sleep=time.sleep, log=_warn):
     return None
 
 
-def retrying(retries=3, wait_ms=2000, sleep=time.sleep, log=_warn):
+def retrying(retries=3, wait_ms: float = 2000, sleep=time.sleep, log=_warn):
     """Decorator: the decorated function is called through retry() with these settings."""
     _check(retries, wait_ms)
 

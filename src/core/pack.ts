@@ -605,7 +605,7 @@ function folderMistakes(
       continue;
     }
     if (solution === undefined) continue;
-    const applied = applyPatch(solution, f.text);
+    const applied = applyPatch(solution, f.text, solutionName);
     if (applied.problem) {
       errors.push({ file: f.path, line: applied.problem.line, column: 1, field: label, message: applied.problem.message });
     } else if (applied.text === solution) {

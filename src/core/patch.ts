@@ -29,7 +29,7 @@ function splitLines(text: string): { lines: string[]; finalNewline: boolean } {
 }
 
 /** Applies a unified diff of one file to `original`. */
-export function applyPatch(original: string, patch: string): PatchResult {
+export function applyPatch(original: string, patch: string, target = 'solution.ts'): PatchResult {
   const patchLines = splitLines(patch.replace(/\r\n/g, '\n')).lines;
   const hunks: Hunk[] = [];
   let markerAfter: '+' | '-' | ' ' | undefined;
@@ -94,8 +94,8 @@ export function applyPatch(original: string, patch: string): PatchResult {
     const at = findHunk(lines, hunk.oldLines, wanted, cursor);
     if (at === undefined) {
       const mismatch = hunk.oldLines.findIndex((l, k) => lines[wanted + k] !== l);
-      const where = mismatch < 0 ? '' : `: line ${wanted + mismatch + 1} of solution.ts is ${JSON.stringify(lines[wanted + mismatch] ?? '(end of file)')} where the patch expects ${JSON.stringify(hunk.oldLines[mismatch])}`;
-      return { problem: { line: hunk.line, message: `hunk ${hunk.header} no longer applies to solution.ts${where} (regenerate the patch with diff -u)` } };
+      const where = mismatch < 0 ? '' : `: line ${wanted + mismatch + 1} of ${target} is ${JSON.stringify(lines[wanted + mismatch] ?? '(end of file)')} where the patch expects ${JSON.stringify(hunk.oldLines[mismatch])}`;
+      return { problem: { line: hunk.line, message: `hunk ${hunk.header} no longer applies to ${target}${where} (regenerate the patch with diff -u)` } };
     }
     delta = at - (hunk.oldStart - 1);
     out.push(...lines.slice(cursor, at), ...hunk.newLines);

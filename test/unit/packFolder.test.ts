@@ -305,4 +305,10 @@ describe('mistake patches', () => {
     assert.deepEqual(applyPatch(SOLUTION, `${PATCH}oops\n`).problem?.line, 8);
     assert.match(applyPatch(SOLUTION, '').problem?.message ?? '', /no hunk/);
   });
+
+  it('names the file the patch no longer applies to (python/solution.py for a Python mistake)', () => {
+    const stale = applyPatch(SOLUTION.replace('export', 'function'), PATCH, 'python/solution.py').problem?.message ?? '';
+    assert.match(stale, /no longer applies to python\/solution\.py: line 1 of python\/solution\.py is/);
+    assert.doesNotMatch(stale, /solution\.ts/);
+  });
 });

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CheckOutcome } from '../../../src/vscode/checker';
 import { answering, api, typeInto, waitFor } from './helpers';
@@ -158,6 +161,47 @@ describe('the Python track in VS Code', () => {
     await cfg().update('python.path', undefined, vscode.ConfigurationTarget.Global);
     await waitFor('the Python track to come back', async () => ((await services.python.discover()).kind === 'available') || undefined);
     await waitFor('the status bar to drop the warning', () => !/unavailable/.test(services.statusBar.text) || undefined);
+  });
+
+  it('with no python3 on PATH (and no setting): the message says what to install or set, with a button; TypeScript still checks', async () => {
+    const { services } = await api();
+    const drill = services.repo.get(DRILL)!;
+    const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'no-python-'));
+    const savedPath = process.env.PATH;
+    try {
+      // The extension host's PATH holds no interpreter at all (the Python extension is not installed here).
+      process.env.PATH = emptyDir;
+      services.python.rediscover();
+      const state = await waitFor('the Python track to be unavailable', async () => {
+        const s = await services.python.discover();
+        return s.kind === 'unavailable' ? s : undefined;
+      });
+      assert.match(state.message, /none was found \(tried python3, python on PATH\)/);
+      assert.match(state.message, /Install Python 3 .* or set interviewDrills\.python\.path/);
+      await waitFor('the status bar to say so', () => /Python unavailable/.test(services.statusBar.text) || undefined);
+
+      const editor = (await vscode.commands.executeCommand('interviewDrills.openInPython', drill.id)) as vscode.TextEditor;
+      await typeInto(editor, drill.python!.solution);
+      const { result: outcome, shown } = await errorsDuring(() => vscode.commands.executeCommand<CheckOutcome>('interviewDrills.checkSolution'));
+      assert.equal(outcome.passed, false);
+      assert.equal(outcome.recorded, false);
+      const said = shown.find((m) => /none was found/.test(m.message));
+      assert.ok(said, shown.map((m) => m.message).join('\n'));
+      assert.deepEqual(said.buttons, ['Open Settings']);
+
+      const tsDrill = services.repo.all().find((d) => !d.python)!;
+      await services.scratch.reset(tsDrill);
+      const tsEditor = (await vscode.commands.executeCommand('interviewDrills.openInTypeScript', tsDrill.id)) as vscode.TextEditor;
+      await typeInto(tsEditor, tsDrill.solution);
+      const { result: tsOutcome } = await answering('showInformationMessage', undefined,
+        () => vscode.commands.executeCommand<CheckOutcome>('interviewDrills.checkSolution'));
+      assert.equal(tsOutcome.result.verdict, 'passed', tsOutcome.result.summary);
+    } finally {
+      process.env.PATH = savedPath;
+      fs.rmSync(emptyDir, { recursive: true, force: true });
+      services.python.rediscover();
+    }
+    await waitFor('the Python track to come back', async () => ((await services.python.discover()).kind === 'available') || undefined);
   });
 
   it('switching back to TypeScript counts TypeScript again', async () => {

@@ -2,11 +2,12 @@
 // (python3-pytest): the same test files, run by both, give every test the same id and the same outcome. Covers a
 // file exercising the whole subset and every Python drill of the bank (reference, stub, each kept mistake).
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadPackFromDirSync } from '../../src/core/pack';
+import { PythonRunner, pythonCheckRequest } from '../../src/core/python/runner';
 import { questionsDir, repoRoot } from '../fixtures/runner/support';
 import { harnessDir, pythonForTests, pythonWithPytest } from './pythonSupport';
 
@@ -33,7 +34,7 @@ function runBundled(dir: string, testFile: string, python = pythonForTests().com
   return events.split('\n').filter((l) => l.trim() !== '').map((l) => (JSON.parse(l) as { result: BundledTest }).result);
 }
 
-const outcomesOf = (tests: BundledTest[]): Outcomes => Object.fromEntries(tests.map((t) => [t.titlePath.join('::'), t.status]));
+const outcomesOf = (tests: ReadonlyArray<Pick<BundledTest, 'titlePath' | 'status'>>): Outcomes => Object.fromEntries(tests.map((t) => [t.titlePath.join('::'), t.status]));
 
 /** Runs real pytest on `testFile` (in `dir`) with a plugin that writes each test's outcome as JSON. */
 function runPytest(dir: string, testFile: string): Outcomes {
@@ -48,6 +49,40 @@ function runPytest(dir: string, testFile: string): Outcomes {
   const outcomes = JSON.parse(fs.readFileSync(report, 'utf8')) as Outcomes;
   fs.rmSync(path.dirname(report), { recursive: true, force: true });
   return outcomes;
+}
+
+/**
+ * Runs real pytest on each folder's test_solution.py, all in one interpreter (test/fixtures/python/compare_driver.py:
+ * one pytest session per folder), in the background; resolves to each folder's outcomes, in order.
+ */
+function runPytestMany(folders: string[]): Promise<Outcomes[]> {
+  const python = pythonWithPytest();
+  assert.ok(python, 'pytest is not installed: apt-get install -y python3-pytest (CI installs it in .ci/run)');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-pytest-'));
+  const jobs = path.join(work, 'jobs.json');
+  const report = path.join(work, 'report.json');
+  const log = path.join(work, 'log.txt');
+  fs.writeFileSync(jobs, JSON.stringify(folders));
+  const out = fs.openSync(log, 'w');
+  const child = spawn(python, [path.join(fixtures, 'compare_driver.py'), jobs, report], {
+    cwd: work, stdio: ['ignore', out, out], env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  });
+  fs.closeSync(out);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 240000);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      try {
+        if (!fs.existsSync(report)) throw new Error(`pytest wrote no report (exit ${code}):\n${fs.readFileSync(log, 'utf8').slice(-4000)}`);
+        resolve(JSON.parse(fs.readFileSync(report, 'utf8')) as Outcomes[]);
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      } finally {
+        fs.rmSync(work, { recursive: true, force: true });
+      }
+    });
+  });
 }
 
 function count(o: Outcomes, status: string): number {
@@ -91,31 +126,41 @@ describe('the bundled pytest-subset runner against real pytest', function () {
   });
 
   const drills = loadPackFromDirSync(questionsDir).drills.filter((d) => d.python);
+  let warm: PythonRunner;
+  before(() => {
+    warm = new PythonRunner({ python: pythonForTests(), harnessDir, timeoutMs: 10000 });
+  });
+  after(() => warm.dispose());
   for (const drill of drills) {
-    it(`${drill.id}: reference, stub and every Python mistake get the same outcomes under both`, () => {
+    it(`${drill.id}: reference, stub and every Python mistake get the same outcomes under both`, async () => {
       const py = drill.python!;
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), `drills-compare-${drill.id}-`));
+      const variants = [
+        { label: 'reference', code: py.solution },
+        { label: 'stub', code: py.stub },
+        ...py.mistakes.map((m) => ({ label: `mistake "${m.title}"`, code: m.code })),
+      ];
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), `drills-compare-${drill.id}-`));
       try {
-        fs.writeFileSync(path.join(dir, 'test_solution.py'), py.tests);
-        const run = (code: string) => {
-          fs.writeFileSync(path.join(dir, 'solution.py'), code);
-          const bundled = outcomesOf(runBundled(dir, 'test_solution.py'));
-          const real = runPytest(dir, 'test_solution.py');
-          return { bundled, real };
-        };
-        const reference = run(py.solution);
-        assert.deepEqual(reference.bundled, reference.real, 'reference');
-        assert.equal(count(reference.real, 'failed'), 0, `the reference fails under pytest: ${JSON.stringify(reference.real)}`);
-        const stub = run(py.stub);
-        assert.deepEqual(stub.bundled, stub.real, 'stub');
-        assert.ok(count(stub.real, 'failed') > 0, 'the stub passes under pytest');
-        for (const m of py.mistakes) {
-          const r = run(m.code);
-          assert.deepEqual(r.bundled, r.real, m.title);
-          assert.ok(count(r.real, 'failed') > 0, `mistake "${m.title}" passes under pytest`);
-        }
+        const folders = variants.map((v, i) => {
+          const dir = path.join(root, String(i));
+          fs.mkdirSync(dir);
+          fs.writeFileSync(path.join(dir, 'test_solution.py'), py.tests);
+          fs.writeFileSync(path.join(dir, 'solution.py'), v.code);
+          return dir;
+        });
+        // Real pytest runs every variant in one process (in the background) while the bundled runner runs each
+        // variant as the extension does: a check in the warm Python sandbox (a forked child per check).
+        const realRun = runPytestMany(folders);
+        const bundled: Outcomes[] = [];
+        for (const v of variants) bundled.push(outcomesOf((await warm.check(pythonCheckRequest(drill, v.code))).tests));
+        const real = await realRun;
+        variants.forEach((v, i) => {
+          assert.deepEqual(bundled[i], real[i], v.label);
+          if (v.label === 'reference') assert.equal(count(real[i]!, 'failed'), 0, `the reference fails under pytest: ${JSON.stringify(real[i])}`);
+          else assert.ok(count(real[i]!, 'failed') > 0, `${v.label === 'stub' ? 'the stub' : v.label} passes under pytest`);
+        });
       } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
+        fs.rmSync(root, { recursive: true, force: true });
       }
     });
   }

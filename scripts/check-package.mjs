@@ -18,10 +18,6 @@ const ALLOWED = [
   /^extension\/package\.json$/, /^extension\/readme\.md$/i, /^extension\/changelog\.md$/i, /^extension\/LICENSE(\.txt)?$/i,
   /^extension\/dist\/(extension|sandbox|cli|webview)\.js$/, /^extension\/dist\/questions\.json$/, /^extension\/media\/[^/]+\.(svg|png|css)$/, /^extension\/media\/interview\.js$/, /^extension\/media\/walkthrough\/[a-z]+\.md$/,
   /^extension\/questions\/(drill\.)?schema\.json$/,
-  /^extension\/questions\/(beginner|intermediate|scenario)\/[a-z0-9-]+\/(drill\.yaml|prompt\.md|answer\.md|stub\.ts|solution\.ts|solution\.test\.ts)$/,
-  /^extension\/questions\/(beginner|intermediate|scenario)\/[a-z0-9-]+\/mistakes\/[a-z0-9-]+\.(patch|ts)$/,
-  /^extension\/questions\/(beginner|intermediate|scenario)\/[a-z0-9-]+\/python\/(stub|solution|test_solution)\.py$/,
-  /^extension\/questions\/(beginner|intermediate|scenario)\/[a-z0-9-]+\/python\/mistakes\/[a-z0-9-]+\.(patch|py)$/,
   /^extension\/resources\/python\/(drills_server|drills_harness|pytest_subset)\.py$/,
   /^extension\.vsixmanifest$/, /^\[Content_Types\]\.xml$/,
 ];
@@ -197,11 +193,19 @@ async function main() {
   const entries = zipEntries(vsix);
   const stray = entries.filter((e) => !ALLOWED.some((re) => re.test(e)));
   check(stray.length === 0, `it ships only the bundle, media, questions and docs${stray.length ? ` (also: ${stray.join(', ')})` : ''}`);
-  for (const needed of ['extension/dist/extension.js', 'extension/dist/sandbox.js', 'extension/dist/cli.js', 'extension/dist/webview.js', 'extension/dist/questions.json', 'extension/media/panel.css', 'extension/questions/schema.json', 'extension/questions/drill.schema.json', 'extension/questions/beginner/retry-flaky-call/drill.yaml', 'extension/questions/beginner/retry-flaky-call/solution.test.ts', 'extension/resources/python/drills_server.py', 'extension/resources/python/drills_harness.py', 'extension/resources/python/pytest_subset.py', 'extension/questions/beginner/guaranteed-cleanup/python/test_solution.py']) {
+  for (const needed of ['extension/dist/extension.js', 'extension/dist/sandbox.js', 'extension/dist/cli.js', 'extension/dist/webview.js', 'extension/dist/questions.json', 'extension/media/panel.css', 'extension/questions/schema.json', 'extension/questions/drill.schema.json', 'extension/resources/python/drills_server.py', 'extension/resources/python/drills_harness.py', 'extension/resources/python/pytest_subset.py']) {
     check(entries.includes(needed), `it contains ${needed}`);
   }
-  const yamlCount = entries.filter((e) => e.endsWith('.yaml')).length;
-  check(yamlCount >= 24, `it contains the question files (${yamlCount})`);
+  // The drills ship compiled: dist/questions.json holds every drill of the bank with its Python version, the drill
+  // folders stay out (the served extension above showed the drills from the JSON alone).
+  check(!entries.some((e) => /^extension\/questions\/(beginner|intermediate|scenario)\//.test(e)), 'it ships the drills compiled, without the drill folders');
+  const installedDir = path.join(home, 'extensions', `interview-drills.interview-drills-${JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version}`);
+  const compiled = JSON.parse(fs.readFileSync(path.join(installedDir, 'dist', 'questions.json'), 'utf8'));
+  const folders = ['beginner', 'intermediate', 'scenario'].flatMap((tier) => fs.readdirSync(path.join(root, 'questions', tier))
+    .map((id) => path.join(root, 'questions', tier, id)).filter((dir) => fs.existsSync(path.join(dir, 'drill.yaml'))));
+  const pythonFolders = folders.filter((dir) => fs.existsSync(path.join(dir, 'python', 'test_solution.py')));
+  check(compiled.drills.length === folders.length, `its compiled pack holds the ${folders.length} drills of the bank (${compiled.drills.length})`);
+  check(compiled.drills.filter((d) => d.python).length === pythonFolders.length, `with the ${pythonFolders.length} Python versions`);
   fs.rmSync(home, { recursive: true, force: true });
   console.log(`package: ${passed} passed, 0 failed`);
 }

@@ -2,6 +2,7 @@
 // dist/sandbox.js and ../questions). Exit codes: 0 success, 1 failures (tests or pack errors), 2 usage or other errors.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { loadPackWithCache } from '../core/compiledPack';
 import { loadPackFromDir } from '../core/pack';
 import { drillLanguages, fieldLocation, formatPackError, TIER_LABELS, TIERS, type Drill, type Language, type PackError } from '../core/model';
 import { drillCheckRequest, formatCheckReport, SandboxRunner, type CheckRequest, type CheckResult } from '../core/runner';
@@ -35,8 +36,9 @@ Python: DRILLS_PYTHON names the interpreter (else python3, python, py -3 on PATH
 Exit codes: 0 success, 1 test failures or pack errors, 2 usage or other errors.
 `;
 
-/** The bundled pack: dist/cli.js ships beside questions/. */
+/** The bundled pack: dist/cli.js ships beside questions/ (in the repo) and its compiled form dist/questions.json. */
 const BUNDLED_PACK = path.join(__dirname, '..', 'questions');
+const BUNDLED_COMPILED = path.join(__dirname, 'questions.json');
 const SANDBOX_SCRIPT = path.join(__dirname, 'sandbox.js');
 /** The bundled pytest-subset runner and the Python sandbox: resources/python beside dist/. */
 const PYTHON_HARNESS = path.join(__dirname, '..', 'resources', 'python');
@@ -117,6 +119,9 @@ function printErrors(errors: readonly PackError[]): void {
 }
 
 async function loadPack(dir: string): Promise<{ drills: Drill[]; errors: PackError[] }> {
+  // The bundled pack as the extension loads it: the folder when it is there (the repo), else its compiled form (the
+  // packaged extension ships only that).
+  if (dir === BUNDLED_PACK && (fs.existsSync(BUNDLED_PACK) || fs.existsSync(BUNDLED_COMPILED))) return loadPackWithCache(BUNDLED_PACK, BUNDLED_COMPILED);
   if (!fs.existsSync(dir)) throw new UsageError(`no question folder at ${dir}`);
   return loadPackFromDir(dir);
 }
@@ -188,8 +193,8 @@ async function validate(p: Parsed): Promise<number> {
   // Ids must be unique across every pack given and the bundled pack (the extension loads them together).
   const seen = new Map<string, string>();
   const samePath = (a: string, b: string) => path.resolve(a) === path.resolve(b);
-  if (!dirs.some((d) => samePath(d, BUNDLED_PACK)) && fs.existsSync(BUNDLED_PACK)) {
-    for (const d of (await loadPackFromDir(BUNDLED_PACK)).drills) seen.set(d.id, `the bundled drill ${d.source.file}`);
+  if (!dirs.some((d) => samePath(d, BUNDLED_PACK))) {
+    for (const d of (await loadPack(BUNDLED_PACK).catch(() => ({ drills: [] as Drill[] }))).drills) seen.set(d.id, `the bundled drill ${d.source.file}`);
   }
   let failed = false;
   for (const dir of dirs) {

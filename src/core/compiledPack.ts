@@ -1,7 +1,8 @@
 // The bundled pack, compiled at build time: the same drills the loader yields, as JSON, keyed by a hash of the
 // question files' paths and texts (every file of every drill folder). Loading reads the files (cheap) and uses the
 // JSON only when it was compiled from exactly those files, so the extension skips parsing YAML at activation yet never shows stale
-// drills; anything else (no JSON, an edited file, a broken one) goes through the YAML loader and its errors.
+// drills; anything else (no JSON, an edited file, a broken one) goes through the YAML loader and its errors. The
+// packaged extension ships the JSON without the drill folders it was compiled from: then the JSON alone is the pack.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -55,18 +56,31 @@ export function compilePack(dir: string): { json?: string; drills: number; error
   return { json: JSON.stringify(compiled), drills: compiled.drills.length, errors: [] };
 }
 
-/** Loads a pack folder, through its compiled form when that was compiled from exactly these files. */
+/**
+ * Loads a pack folder, through its compiled form when that was compiled from exactly these files. A folder that is
+ * not there or holds no question file (the packaged extension ships only the compiled form, and the two JSON schemas
+ * beside it) loads from the compiled form alone.
+ */
 export async function loadPackWithCache(dir: string, compiledFile: string): Promise<PackLoad & { fromCache: boolean }> {
-  const { files, errors } = await readPackDir(dir);
+  const compiled = await readCompiled(compiledFile);
+  const { files, errors } = compiled && !(await exists(dir)) ? { files: [], errors: [] } : await readPackDir(dir);
   if (errors.length === 0) {
-    const compiled = await readCompiled(compiledFile);
-    if (compiled && compiled.hash === packHash(dir, files)) {
+    if (compiled && (files.length === 0 || compiled.hash === packHash(dir, files))) {
       const drills = compiled.drills.map((d) => mapPaths(d, (f) => absolute(dir, f)));
       return { drills, errors: [], fromCache: true };
     }
   }
   const loaded = loadPackFiles(files);
   return { drills: loaded.drills, errors: [...errors, ...loaded.errors], fromCache: false };
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.promises.stat(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function readCompiled(file: string): Promise<CompiledPack | undefined> {

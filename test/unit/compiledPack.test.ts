@@ -30,6 +30,31 @@ describe('compiled question pack', () => {
     assert.deepEqual(cached.drills, (await loadPackFromDir(pack)).drills);
   });
 
+  it('is the whole pack when the folder is not there (the packaged extension ships only the compiled form)', async () => {
+    const expected = (await loadPackFromDir(pack)).drills;
+    fs.rmSync(pack, { recursive: true, force: true });
+    const cached = await loadPackWithCache(pack, compiled);
+    assert.equal(cached.fromCache, true);
+    assert.deepEqual(cached.errors, []);
+    assert.deepEqual(cached.drills, expected);
+    assert.ok(cached.drills.some((d) => d.python && d.python.mistakes.length > 0), 'Python versions come along');
+    // As shipped: the folder holds the two schemas and no drill.
+    fs.mkdirSync(pack);
+    for (const name of ['schema.json', 'drill.schema.json']) fs.copyFileSync(path.join(questionsDir, name), path.join(pack, name));
+    const shipped = await loadPackWithCache(pack, compiled);
+    assert.equal(shipped.fromCache, true);
+    assert.deepEqual(shipped.drills, expected);
+  });
+
+  it('a missing folder and no compiled form is the loader\'s error, not an empty pack without a word', async () => {
+    fs.rmSync(pack, { recursive: true, force: true });
+    fs.rmSync(compiled);
+    const cached = await loadPackWithCache(pack, compiled);
+    assert.equal(cached.fromCache, false);
+    assert.equal(cached.drills.length, 0);
+    assert.ok(cached.errors.length > 0);
+  });
+
   it('carries the key points of a drill that gives them', async () => {
     const file = path.join(pack, 'beginner', 'retry-flaky-call', 'drill.yaml');
     const text = fs.readFileSync(file, 'utf8').replace(/^keyPoints:\n(?: {2}- .*\n)+/m, '');

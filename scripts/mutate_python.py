@@ -213,12 +213,13 @@ def main(argv) -> int:
             survivors = []
             kept_equivalent = []
             all_mutants = list(mutants(solution))
-            # An equivalent entry stands for the one mutant with its mutator, original and replacement nearest its line.
+            # An equivalent entry stands for the one mutant with its mutator, original and replacement nearest its line
+            # (and, on that line, nearest its column: two mutants of one line must not trade places).
             claimed = {}
             for e in equivalent:
                 same = [i for i, m in enumerate(all_mutants) if (m[2], m[3], m[4]) == (e["mutator"], e["original"], e["replacement"]) and i not in claimed]
                 if same:
-                    nearest = min(same, key=lambda i: abs(all_mutants[i][0] - e.get("line", 0)))
+                    nearest = min(same, key=lambda i: (abs(all_mutants[i][0] - e.get("line", 0)), abs(all_mutants[i][1] - e.get("column", 0))))
                     claimed[nearest] = e
             for i, (line, col, mutator, original, replacement, text) in enumerate(all_mutants):
                 entry = {"line": line, "column": col, "mutator": mutator, "original": original, "replacement": replacement}

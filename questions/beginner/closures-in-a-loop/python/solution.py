@@ -1,0 +1,11 @@
+import functools
+
+
+def make_restart_jobs(services, restart):
+    """One (name, run) pair per service, in order; run() calls restart(service, "<position>/<count>") and returns
+    what it returns. The service and step are those of `services` when this is called."""
+    count = len(services)
+    return [
+        (service, functools.partial(restart, service, "%d/%d" % (position, count)))
+        for position, service in enumerate(services, start=1)
+    ]

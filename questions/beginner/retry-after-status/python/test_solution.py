@@ -113,4 +113,4 @@ def test_does_not_change_the_headers_or_the_policy():
 
 def test_the_policy_from_the_stub_is_read_only():
     with pytest.raises(dataclasses.FrozenInstanceError):
-        POLICY.max_retries = 100
+        setattr(POLICY, "max_retries", 100)

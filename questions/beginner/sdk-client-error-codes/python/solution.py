@@ -38,7 +38,7 @@ def classify_error(error):
     return "other"
 
 
-def call_aws(call, *, sleep=time.sleep, max_attempts=3, base_delay_ms=100):
+def call_aws(call, *, sleep=time.sleep, max_attempts: int = 3, base_delay_ms: float = 100):
     """Calls call() and returns its result; retries throttling, None for not found, stops on access denied."""
     if isinstance(max_attempts, bool) or not isinstance(max_attempts, int) or max_attempts < 1:
         raise ValueError("max_attempts must be an integer >= 1, got %r" % (max_attempts,))

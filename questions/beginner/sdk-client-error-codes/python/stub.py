@@ -23,6 +23,6 @@ def classify_error(error):
     raise NotImplementedError("classify_error")
 
 
-def call_aws(call, *, sleep=time.sleep, max_attempts=3, base_delay_ms=100):
+def call_aws(call, *, sleep=time.sleep, max_attempts: int = 3, base_delay_ms: float = 100):
     """Calls call() and returns its result; retries throttling, None for not found, stops on access denied."""
     raise NotImplementedError("call_aws")

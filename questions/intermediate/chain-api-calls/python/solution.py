@@ -1,4 +1,5 @@
 import logging
+from typing import Any, Tuple
 from urllib.parse import quote
 
 
@@ -21,7 +22,7 @@ def collect_metrics(http, logger=None, max_attempts=3):
     rows = []  # new lists on every call, never default arguments
     skipped = []
 
-    def fetch_json(path, is_valid):
+    def fetch_json(path, is_valid) -> Tuple[bool, Any]:
         """One request with the retry and parsing rules: (True, value), or (False, the reason there is none)."""
         attempt = 0
         while True:

@@ -21,7 +21,7 @@ def ttl_cache(ttl, *, clock=time.monotonic, key=None):
             cache[k] = (value, clock() + ttl)  # fresh from when fn returned, not when it started
             return value
 
-        wrapper.cache_clear = cache.clear
+        wrapper.cache_clear = cache.clear  # type: ignore[attr-defined]
         return wrapper
 
     return decorate

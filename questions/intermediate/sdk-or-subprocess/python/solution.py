@@ -2,6 +2,7 @@ import json
 import re
 import shlex
 import subprocess
+from typing import Any
 
 # A Kubernetes object name (RFC 1123 label): 1-63 chars, a-z 0-9 and "-", alphanumeric at both ends.
 K8S_NAME = re.compile(r"[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")
@@ -24,7 +25,7 @@ def scale_deployment(name, namespace, replicas, sdk=None, run=subprocess.run):
     patch = getattr(sdk, "patch_namespaced_deployment_scale", None)
     if callable(patch):
         try:
-            answer = patch(name, namespace, {"spec": {"replicas": replicas}})
+            answer: Any = patch(name, namespace, {"spec": {"replicas": replicas}})
         except Exception as error:
             # No fallback: kubectl would hit the same problem, or scale a second time.
             raise RuntimeError("scaling %s/%s through the SDK failed: %s" % (namespace, name, error)) from error

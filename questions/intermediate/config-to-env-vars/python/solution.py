@@ -48,7 +48,7 @@ def unflatten(flat):
         if not PATH.fullmatch(path):
             raise ValueError("malformed path %s" % json.dumps(path))
         matches = list(SEGMENT.finditer(path))
-        segments = [m.group(1) if m.group(2) is None else int(m.group(2)) for m in matches]
+        segments: list = [m.group(1) if m.group(2) is None else int(m.group(2)) for m in matches]
 
         # Every proper prefix of this path is a container, so none may be a key of its own.
         prefix = ""

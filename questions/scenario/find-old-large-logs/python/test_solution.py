@@ -25,7 +25,7 @@ def put(root, relative, size, age_days, age_seconds=0):
     return str(path)
 
 
-def plan(root, older_than_days=7, min_bytes=MB):
+def plan(root, older_than_days: float = 7, min_bytes: float = MB):
     return plan_log_cleanup(str(root), now=NOW, older_than_days=older_than_days, min_bytes=min_bytes)
 
 

@@ -66,8 +66,13 @@ INVALID = [
 ]
 
 
+def ident(text):
+    """A test id in plain ASCII (pytest and the bundled runner escape other characters differently)."""
+    return "".join(c if "!" <= c <= "~" and c != "\\" else "<%X>" % ord(c) for c in text) or "<empty>"
+
+
 @pytest.mark.parametrize("parse", [parse_quantity, to_bytes, to_millicores], ids=["parse_quantity", "to_bytes", "to_millicores"])
-@pytest.mark.parametrize("text", INVALID, ids=[json.dumps(t) for t in INVALID])
+@pytest.mark.parametrize("text", INVALID, ids=[ident(t) for t in INVALID])
 def test_rejects_malformed_input_with_a_value_error_quoting_it(parse, text):
     with pytest.raises(ValueError) as info:
         parse(text)

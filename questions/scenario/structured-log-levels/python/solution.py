@@ -12,7 +12,7 @@ class JsonFormatter(logging.Formatter):
 
     def format(self, record):
         ts = datetime.fromtimestamp(record.created, tz=timezone.utc)
-        line = {
+        line: dict = {
             "ts": ts.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
             "level": record.levelname,
             "msg": record.getMessage(),  # merges the lazy %s arguments, only now that the record is written

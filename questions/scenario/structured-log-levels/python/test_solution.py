@@ -1,6 +1,7 @@
 import itertools
 import json
 import logging
+import logging.handlers
 import re
 from datetime import datetime, timezone
 

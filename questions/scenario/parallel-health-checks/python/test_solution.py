@@ -4,9 +4,10 @@ import pytest
 
 from solution import CheckResult, HealthChecker
 
-WAIT = 5.0  # seconds a fake or the test waits for the other side; only reached when something is wrong
-OVER_START_WAIT = 1.0  # how long the test gives a pool with too many workers to start one more call
+WAIT = 2.0  # seconds a fake or the test waits for the other side; only reached when something is wrong
+OVER_START_WAIT = 0.5  # how long the test gives a pool with too many workers to start one more call
 URLS = ["https://svc-%d.internal/health" % i for i in range(10)]
+GATED = ["https://gated-%d.internal/health" % i for i in range(15)]  # each gated test has its own URLs
 
 
 class FakeClock:
@@ -35,6 +36,7 @@ class FakeService:
         self.max_in_flight = 0
         self.finished = 0
         self.finished_at_start = []
+        self.abandoned = False
 
     def __call__(self, url, **kwargs):
         with self.cond:
@@ -44,7 +46,8 @@ class FakeService:
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
             self.cond.notify_all()
-            released = self.cond.wait_for(lambda: not self.gated or url in self.released, timeout=WAIT)
+            released = self.cond.wait_for(lambda: not self.gated or url in self.released or self.abandoned, timeout=WAIT)
+            released = released and (not self.gated or url in self.released)
             self.in_flight -= 1
             self.finished += 1
             self.cond.notify_all()
@@ -67,6 +70,12 @@ class FakeService:
         with self.cond:
             return self.cond.wait_for(lambda: len(self.calls) > n, timeout=timeout)
 
+    def abandon(self):
+        """At the end of a test: every call still waiting, or still to come, fails at once."""
+        with self.cond:
+            self.abandoned = True
+            self.cond.notify_all()
+
     def release(self, url):
         with self.cond:
             self.released.add(url)
@@ -84,7 +93,16 @@ def in_background(checker, urls):
     return thread, box
 
 
-def make(svc, concurrency=1, ttl=60, timeout=5, clock=None):
+def gated_run(test):
+    """Runs test(svc) with a gated FakeService, then fails whatever it left waiting, so no thread lingers."""
+    svc = FakeService(gated=True)
+    try:
+        test(svc)
+    finally:
+        svc.abandon()
+
+
+def make(svc, concurrency=1, ttl=60, timeout=5.0, clock=None):
     return HealthChecker(svc, concurrency=concurrency, ttl=ttl, timeout=timeout, clock=clock or FakeClock())
 
 
@@ -109,8 +127,11 @@ def test_checks_every_url_and_passes_the_per_call_timeout():
 
 
 def test_never_more_than_concurrency_in_flight_uses_that_many_and_starts_the_next_as_one_settles():
-    urls = URLS[:8]
-    svc = FakeService(gated=True)
+    gated_run(check_never_more_than_3_in_flight)
+
+
+def check_never_more_than_3_in_flight(svc):
+    urls = GATED[:8]
     thread, box = in_background(make(svc, concurrency=3), urls)
     svc.wait_started(3)
     # Nothing is released yet: a bounded pool never starts a 4th call, an unbounded one does within a moment.
@@ -130,8 +151,12 @@ def test_never_more_than_concurrency_in_flight_uses_that_many_and_starts_the_nex
 
 
 def test_returns_results_in_input_order_when_later_urls_answer_first():
-    urls = URLS[:4]
-    svc = FakeService(gated=True, statuses={urls[0]: 503})
+    gated_run(check_results_in_input_order)
+
+
+def check_results_in_input_order(svc):
+    urls = GATED[8:12]
+    svc.statuses = {urls[0]: 503}
     thread, box = in_background(make(svc, concurrency=2), urls)
     svc.wait_started(2)
     assert not svc.started_more_than(2, timeout=OVER_START_WAIT), "a 3rd call started while 2 were in flight"
@@ -153,8 +178,11 @@ def test_returns_results_in_input_order_when_later_urls_answer_first():
 
 
 def test_concurrency_1_checks_one_at_a_time_in_input_order():
-    urls = URLS[:3]
-    svc = FakeService(gated=True)
+    gated_run(check_one_at_a_time)
+
+
+def check_one_at_a_time(svc):
+    urls = GATED[12:15]
     thread, box = in_background(make(svc, concurrency=1), urls)
     svc.wait_started(1)
     assert not svc.started_more_than(1, timeout=OVER_START_WAIT), "a 2nd call started while 1 was in flight"

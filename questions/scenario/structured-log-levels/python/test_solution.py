@@ -13,9 +13,17 @@ T0 = datetime(2024, 5, 17, 9, 30, tzinfo=timezone.utc).timestamp()
 _names = itertools.count()
 
 
+def fresh_name(prefix="drill.test"):
+    """A logger name not used yet in this interpreter (a runner may run several copies of these tests in one)."""
+    while True:
+        name = "%s.%d" % (prefix, next(_names))
+        if name not in logging.Logger.manager.loggerDict:
+            return name
+
+
 def new_logger(level=None):
     lines = []
-    name = "drill.test.%d" % next(_names)
+    name = fresh_name()
     logger = make_logger(name, lines.append) if level is None else make_logger(name, lines.append, level=level)
     return lines, logger
 
@@ -157,8 +165,9 @@ def test_writes_only_to_its_sink_not_to_the_root_logger(capsys):
 
 def test_making_the_same_logger_again_does_not_duplicate_lines():
     first, second = [], []
-    make_logger("drill.twice", first.append)
-    logger = make_logger("drill.twice", second.append)
+    name = fresh_name("drill.twice")
+    make_logger(name, first.append)
+    logger = make_logger(name, second.append)
     logger.error("once")
     assert first == []
     assert len(second) == 1
@@ -179,7 +188,7 @@ def test_a_failing_sink_does_not_raise_into_the_caller(monkeypatch):
     def broken(line):
         raise OSError("disk full")
 
-    logger = make_logger("drill.broken", broken)
+    logger = make_logger(fresh_name("drill.broken"), broken)
     logger.error("still fine")
 
 
@@ -320,7 +329,7 @@ def test_a_failing_sink_is_reported_by_handle_error(capsys):
     def broken(line):
         raise OSError("disk full")
 
-    make_logger("drill.reported", broken).error("lost")
+    make_logger(fresh_name("drill.reported"), broken).error("lost")
     out, err = capsys.readouterr()
     assert "Logging error" in err
     assert "disk full" in err

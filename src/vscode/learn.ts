@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { hasLanguage } from '../core/language';
 import { learnAccess, learnMarkdown, referenceText, solutionIn, TrapCache, type LearnAccess, type RunCheck, type TrapReport } from '../core/learn';
 import { type Drill, drillLanguages, type Language, LANGUAGE_LABELS, TIER_LABELS } from '../core/model';
 import { SandboxRunner } from '../core/runner';
@@ -67,8 +68,10 @@ export class LearnView implements vscode.Disposable {
    * Opens the reference beside the scratch file in a diff editor and the page beside it, or says why it is locked
    * (offering Reveal Answer, or the language the drill is solved in).
    */
-  async show(drill: Drill, language: Language): Promise<LearnShown> {
+  async show(drill: Drill, asked: Language): Promise<LearnShown> {
     const { descriptions, scratch } = this.deps;
+    // A drill without a Python version is shown in TypeScript, as it opens.
+    const language = hasLanguage(drill, asked) ? asked : 'typescript';
     const access = this.access(drill, language);
     if (!access.open) {
       const actions = [

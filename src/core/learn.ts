@@ -53,7 +53,7 @@ export function learnAccess(s: LearnState): LearnAccess {
   const label = LANGUAGE_LABELS[s.language];
   const other = (Object.keys(s.status) as Language[]).find((l) => l !== s.language && s.status[l] === 'passed');
   const where = other ? ` in ${label} (you solved it in ${LANGUAGE_LABELS[other]})` : Object.keys(s.status).length > 1 ? ` in ${label}` : '';
-  const state = s.status[s.language] === 'failed' ? 'not solved yet' : 'not tried yet';
+  const state = STATUS_LABELS[s.status[s.language] ?? 'untried'];
   return {
     open: false,
     canReveal: true,

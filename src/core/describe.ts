@@ -30,17 +30,25 @@ export function drillMarkdown(drill: Drill, state: DescribeState): string {
   if (shown === 0) parts.push('_Run **Interview Drills: Show Hint** (Ctrl+Alt+H in the scratch file) for the first hint._');
   // Each hint is a block of its own under its own heading: a hint may open with a code fence.
   drill.hints.slice(0, shown).forEach((h, i) => parts.push(`### Hint ${i + 1}`, closeFences(h.trim())));
-  parts.push('## Model answer');
   if (!state.answerShown) {
-    parts.push('_Hidden. Run **Interview Drills: Reveal Answer** when you want it._');
+    parts.push('## Model answer', '_Hidden. Run **Interview Drills: Reveal Answer** when you want it._');
   } else {
-    parts.push(closeFences(drill.answer.trim()));
-    // What an interviewer listens for in the spoken answer: after the answer, never before it is revealed.
-    if (drill.keyPoints && drill.keyPoints.length > 0) {
-      parts.push('## Key points', '_What an interviewer listens for when you answer out loud._', drill.keyPoints.map((p) => `- ${listItemText(p)}`).join('\n'));
-    }
+    parts.push(...answerParts(drill));
+    parts.push('_The traps this drill\'s tests catch, and the reference beside your code: **Interview Drills: What This Drill Tests**._');
   }
   return `${parts.join('\n\n')}\n`;
+}
+
+/**
+ * The model answer under its heading, then its key points (what an interviewer listens for in the spoken answer):
+ * markdown blocks, shown only once the answer is revealed (the description) or the drill solved (What This Drill Tests).
+ */
+export function answerParts(drill: Pick<Drill, 'answer' | 'keyPoints'>): string[] {
+  const parts = ['## Model answer', closeFences(drill.answer.trim())];
+  if (drill.keyPoints && drill.keyPoints.length > 0) {
+    parts.push('## Key points', '_What an interviewer listens for when you answer out loud._', drill.keyPoints.map((p) => `- ${listItemText(p)}`).join('\n'));
+  }
+  return parts;
 }
 
 /** One line of text as the content of a list item: a leading "1." or "#" would otherwise open a list or heading. */

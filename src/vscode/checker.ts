@@ -20,6 +20,8 @@ export interface CheckDeps {
   testing: DrillTesting;
   statusBar: DrillStatusBar;
   output: vscode.LogOutputChannel;
+  /** Whether a mock interview runs: its answers stay locked, so a pass does not offer What This Drill Tests. */
+  interviewRunning(): boolean;
 }
 
 export interface CheckOutcome {
@@ -189,9 +191,11 @@ export class CheckService implements vscode.Disposable {
       return;
     }
     if (passed) {
-      const pick = await vscode.window.showInformationMessage(message, 'Next Drill', 'Model Answer');
+      // What the drill tests (the traps, the reference beside this file, the model answer); locked during an interview.
+      const learn = this.deps.interviewRunning() ? [] : ['What This Drill Tests'];
+      const pick = await vscode.window.showInformationMessage(message, 'Next Drill', ...learn);
       if (pick === 'Next Drill') await vscode.commands.executeCommand('interviewDrills.openNextDrill');
-      if (pick === 'Model Answer') await vscode.commands.executeCommand('interviewDrills.revealAnswer', drill.id);
+      if (pick === 'What This Drill Tests') await vscode.commands.executeCommand('interviewDrills.whatThisDrillTests', drill.id, outcome.language);
       return;
     }
     const pick = await vscode.window.showWarningMessage(message, 'Show Results', 'Show Hint');

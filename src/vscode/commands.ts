@@ -116,6 +116,10 @@ export function registerCommands(s: Services): vscode.Disposable[] {
       await s.descriptions.show(drill);
       return true;
     },
+    'interviewDrills.whatThisDrillTests': async (arg, lang) => {
+      const drill = await resolveDrill(s, arg, 'What does which drill test?', true);
+      return drill && s.learn.show(drill, languageOfCall(s, drill, arg, lang));
+    },
     'interviewDrills.showDescription': async (arg) => {
       const drill = await resolveDrill(s, arg, 'Describe which drill?', true);
       return drill && s.descriptions.show(drill);

@@ -13,6 +13,7 @@ import { DrillRepository } from './drillRepository';
 import { ScratchFiles } from './scratchFiles';
 import { DrillStatusBar } from './statusBar';
 import { InterviewController } from './interview';
+import { LearnView } from './learn';
 import { DrillTesting } from './testing';
 import { DrillTreeProvider, type DrillNode } from './tree';
 
@@ -46,6 +47,8 @@ export interface Services {
   checker: CheckService;
   /** The mock interview, if one runs, and the history of past ones. */
   interview: InterviewController;
+  /** "What this drill tests": the traps, the reference beside the scratch file, the model answer. */
+  learn: LearnView;
   /** Shows a sentence about the settings or the scratch files and logs it. */
   say(message: string, level: 'info' | 'warning'): void;
   /** Every sentence `say` showed, oldest first (what the integration tests read). */
@@ -109,7 +112,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     onDidChange: [repo.onDidChange, scoreChanged.event],
   }));
   // The checker is created just below; the Test Explorer's run handler reaches it through this holder.
-  const late: { checker?: CheckService } = {};
+  const late: { checker?: CheckService; interview?: InterviewController } = {};
   const testing = push(new DrillTesting(
     { scratchUri: (d, language) => scratch.uriFor(d, language), testsUri: (d, language) => descriptions.testsUriFor(d, language) },
     async (drills, run, token) => {
@@ -122,10 +125,16 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const checker = (late.checker = push(new CheckService({
     sandboxScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'sandbox.js'),
     scratch, scoresFor, python, reviews, testing, statusBar, output,
+    interviewRunning: () => late.interview?.running ?? false,
   })));
-  const interview = push(new InterviewController({
+  const interview = late.interview = push(new InterviewController({
     context, repo, scores, ratings, reviews, scratch, checker, clock, output,
     openDrill: async (drill) => (await vscode.commands.executeCommand('interviewDrills.openDrill', drill.id)) as vscode.TextEditor,
+  }));
+  const learn = push(new LearnView({
+    sandboxScript: vscode.Uri.joinPath(context.extensionUri, 'dist', 'sandbox.js'),
+    descriptions, scratch, python, interview, statusIn, output,
+    answerRevealed: (id) => scores.get(id)?.answerRevealed ?? false,
   }));
   const notices: string[] = [];
   const say = (message: string, level: 'info' | 'warning'): void => {
@@ -138,5 +147,5 @@ export function createServices(context: vscode.ExtensionContext): Services {
       void vscode.window.showInformationMessage(message);
     }
   };
-  return { context, output, repo, scores, pythonScores, scoresFor, statusIn, languageOf, python, ratings, reviews, clock, scratch, descriptions, tree, treeView, testing, statusBar, checker, interview, say, notices };
+  return { context, output, repo, scores, pythonScores, scoresFor, statusIn, languageOf, python, ratings, reviews, clock, scratch, descriptions, tree, treeView, testing, statusBar, checker, interview, learn, say, notices };
 }

@@ -49,6 +49,7 @@ describe('drill description', () => {
     assert.ok(shown.endsWith([
       '## Model answer', '', 'Because PATH differs.', '', '## Key points', '', '_What an interviewer listens for when you answer out loud._', '',
       '- CI has another `PATH`', '- `shutil.which` returns None when missing', '- \\# not a heading', '- 1\\. not a list', '',
+      '_The traps this drill\'s tests catch, and the reference beside your code: **Interview Drills: What This Drill Tests**._', '',
     ].join('\n')), shown);
     assert.deepEqual(headingsOutsideCode(shown).slice(-2), ['## Model answer', '## Key points']);
     // A drill without key points shows no such heading.

@@ -98,3 +98,16 @@ describe('README facts match the bank', () => {
     }
   });
 });
+
+describe('README commands table', () => {
+  it('lists every contributed command by its title, and nothing else', () => {
+    const text = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const start = text.indexOf('### Commands');
+    assert.ok(start >= 0, 'the README has a "### Commands" section');
+    const end = text.indexOf('\n#', start + 1);
+    const rows = text.slice(start, end < 0 ? undefined : end).split('\n').filter((l) => /^\| `/.test(l)).map((l) => l.split('|')[1]!);
+    const listed = rows.flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!)).sort();
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { commands: { title: string }[] } };
+    assert.deepEqual(listed, pkg.contributes.commands.map((c) => c.title).sort());
+  });
+});

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { HINT_COST } from '../../../src/core/interview';
 import type { CheckOutcome } from '../../../src/vscode/checker';
+import type { LearnShown } from '../../../src/vscode/learn';
 import { InterviewController, SESSION_KEY } from '../../../src/vscode/interview';
 import { answering, api, typeInto, waitFor } from './helpers';
 
@@ -82,6 +83,11 @@ describe('mock interview', () => {
     assert.equal(outcome.passed, true, outcome.result.summary);
     assert.equal(interview.current?.coding[0]?.checks, 1);
     assert.equal(interview.current?.coding[0]?.passed, true);
+    // Solved, yet What This Drill Tests (the reference, the model answer) stays locked until the interview ends.
+    const learn = await answering('showInformationMessage', undefined,
+      () => vscode.commands.executeCommand<LearnShown>('interviewDrills.whatThisDrillTests', drill.id));
+    assert.equal(learn.result.open, false);
+    assert.ok(learn.asked.some((m) => /A mock interview is running \(coding phase\)/.test(m)), learn.asked.join(' | '));
 
     // The report.
     const record = await vscode.commands.executeCommand<Awaited<ReturnType<InterviewController['finish']>>>('interviewDrills.finishInterview');

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadPackFromDirSync } from '../../src/core/pack';
 import { PythonRunner, pythonCheckRequest } from '../../src/core/python/runner';
@@ -20,9 +21,10 @@ describe('the Python versions of the bank (sandbox, real python3)', function () 
   });
   after(() => runner.dispose());
 
-  it('has the pilot drills (and more as they are written)', () => {
-    const ids = drills.map((d) => d.id);
-    for (const pilot of ['find-executable-on-path', 'guaranteed-cleanup', 'run-command-with-timeout']) assert.ok(ids.includes(pilot), pilot);
+  it('every drill of the bank has its Python version', () => {
+    const all = loadPackFromDirSync(questionsDir).drills;
+    assert.ok(all.length >= 40);
+    assert.deepEqual(all.filter((d) => !d.python).map((d) => d.id), []);
   });
 
   for (const drill of drills) {
@@ -60,9 +62,20 @@ describe('drills check / test with Python files', function () {
   });
 
   it('check of a .py file for a drill without a Python version is a usage error', () => {
-    const r = cli(['check', 'atomic-config-write', path.join(dir, 'solution.py')]);
-    assert.equal(r.status, 2);
-    assert.match(r.stderr, /has no Python version yet/);
+    // Every bundled drill has one: a pack of one drill folder without its python/ folder stands in.
+    const pack = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-no-python-'));
+    try {
+      const folder = path.join(pack, 'beginner', 'atomic-config-write');
+      fs.cpSync(path.join(questionsDir, 'intermediate', 'atomic-config-write'), folder, { recursive: true });
+      fs.rmSync(path.join(folder, 'python'), { recursive: true });
+      const yaml = fs.readFileSync(path.join(folder, 'drill.yaml'), 'utf8');
+      fs.writeFileSync(path.join(folder, 'drill.yaml'), yaml.slice(0, yaml.search(/^python:/m)));
+      const r = cli(['check', 'atomic-config-write', path.join(dir, 'solution.py'), '--pack', pack]);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /has no Python version yet/);
+    } finally {
+      fs.rmSync(pack, { recursive: true, force: true });
+    }
   });
 
   it('a missing interpreter is a clear error (exit 2)', () => {

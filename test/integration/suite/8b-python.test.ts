@@ -25,6 +25,31 @@ async function errorsDuring<T>(fn: () => PromiseLike<T>): Promise<{ result: T; s
   }
 }
 
+const TS_ONLY = `id: ts-only-drill
+tier: beginner
+topic: regex
+title: A drill in TypeScript only
+order: 99
+prompt: |
+  Match a semantic version.
+answer: |
+  Use an anchored pattern.
+hints:
+  - Anchor it.
+stub: |
+  export function isSemver(s: string): boolean {
+    throw new Error('Not implemented');
+  }
+solution: |
+  export function isSemver(s: string): boolean {
+    return /^\\d+\\.\\d+\\.\\d+$/.test(s);
+  }
+tests: |
+  import { isSemver } from './solution';
+  it('accepts 1.2.3', () => expect(isSemver('1.2.3')).toBe(true));
+  it('rejects 1.2', () => expect(isSemver('1.2')).toBe(false));
+`;
+
 describe('the Python track in VS Code', () => {
   after(async () => {
     await cfg().update('python.path', undefined, vscode.ConfigurationTarget.Global);
@@ -108,7 +133,23 @@ describe('the Python track in VS Code', () => {
 
   it('opens a drill without a Python version in TypeScript, and says so', async () => {
     const { services } = await api();
-    const drill = services.repo.all().find((d) => !d.python)!;
+    // Every bundled drill has a Python version: a user's question folder brings one without.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ts-only-'));
+    fs.writeFileSync(path.join(dir, 'ts-only.yaml'), TS_ONLY);
+    await cfg().update('extraQuestionFolders', [dir], vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('the TypeScript-only drill to load', () => services.repo.get('ts-only-drill'));
+      await opensInTypeScript();
+    } finally {
+      await cfg().update('extraQuestionFolders', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  async function opensInTypeScript(): Promise<void> {
+    const { services } = await api();
+    const drill = services.repo.get('ts-only-drill')!;
+    assert.equal(drill.python, undefined);
     const before = services.notices.length;
     const editor = (await vscode.commands.executeCommand('interviewDrills.openDrill', drill.id)) as vscode.TextEditor;
     assert.match(editor.document.uri.path, /\.ts$/);
@@ -119,7 +160,7 @@ describe('the Python track in VS Code', () => {
     assert.match(services.tree.getTreeItem(services.tree.nodeFor(py)).contextValue ?? '', /^drill\..*\.python$/);
     const ts = (await vscode.commands.executeCommand('interviewDrills.openInTypeScript', services.tree.nodeFor(py))) as vscode.TextEditor;
     assert.match(ts.document.uri.path, new RegExp(`/${DRILL}\\.ts$`));
-  });
+  }
 
   it('with python.path pointing nowhere: a clear message with Open Settings, the track marked unavailable, TypeScript still checks', async () => {
     const { services } = await api();
@@ -147,7 +188,7 @@ describe('the Python track in VS Code', () => {
     assert.deepEqual(said.buttons, ['Open Settings']);
 
     // TypeScript keeps working.
-    const tsDrill = services.repo.all().find((d) => !d.python)!;
+    const tsDrill = services.repo.all().find((d) => d.id !== DRILL && d.tier === 'beginner')!;
     await services.scratch.reset(tsDrill);
     const tsEditor = (await vscode.commands.executeCommand('interviewDrills.openInTypeScript', tsDrill.id)) as vscode.TextEditor;
     await typeInto(tsEditor, tsDrill.solution);
@@ -189,7 +230,7 @@ describe('the Python track in VS Code', () => {
       assert.ok(said, shown.map((m) => m.message).join('\n'));
       assert.deepEqual(said.buttons, ['Open Settings']);
 
-      const tsDrill = services.repo.all().find((d) => !d.python)!;
+      const tsDrill = services.repo.all().find((d) => d.id !== DRILL && d.tier === 'beginner')!;
       await services.scratch.reset(tsDrill);
       const tsEditor = (await vscode.commands.executeCommand('interviewDrills.openInTypeScript', tsDrill.id)) as vscode.TextEditor;
       await typeInto(tsEditor, tsDrill.solution);

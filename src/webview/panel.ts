@@ -308,11 +308,10 @@ function resultsSection(state: ViewState): HTMLElement {
   chartButton.addEventListener('click', () => show('chart', true));
   tableButton.addEventListener('click', () => show('table', true));
   show(view, false);
-  const python = state.topics.some((t) => t.passedIn.python > 0);
   return section(
     'results',
     'Confidence and results',
-    h('p', { className: 'hint' }, `Per topic: your rating, the drills you solved (in ${python ? `${LANGUAGE_LABELS.typescript} or ${LANGUAGE_LABELS.python}` : 'either language'}) and what you recalled in mock interviews.`),
+    h('p', { className: 'hint' }, `Per topic: your rating, the drills you solved (in ${LANGUAGE_LABELS.typescript} or ${LANGUAGE_LABELS.python}) and what you recalled in mock interviews.`),
     h('div', { className: 'view-toggle', attrs: { role: 'group', 'aria-label': 'Show as' } }, chartButton, tableButton),
     chartBox,
     tableBox,

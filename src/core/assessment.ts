@@ -40,20 +40,19 @@ export interface RecallRecord {
 }
 
 /**
- * Per topic, the recall scores of past mock interviews, oldest record first in `records`. An interview whose spoken
+ * Per topic, the recall scores of past mock interviews (`records` oldest first, as the history keeps them). An interview whose spoken
  * drill had no key points (nothing to recall) or is no longer in the bank counts for no topic.
  */
 export function recallByTopic(records: readonly RecallRecord[], drills: readonly Pick<Drill, 'id' | 'topic'>[]): RecallByTopic {
   const topicOf = new Map(drills.map((d) => [d.id, d.topic]));
-  const sums = new Map<TopicId, { sum: number; n: number; last: number; at: number }>();
+  // The history is kept in order (oldest first), so the last record read for a topic is its most recent.
+  const sums = new Map<TopicId, { sum: number; n: number; last: number }>();
   for (const r of records) {
     const topic = topicOf.get(r.spoken.id);
     if (topic === undefined || r.spoken.total <= 0 || !Number.isFinite(r.score.recall)) continue;
     const recall = Math.max(0, Math.min(100, r.score.recall));
-    const at = time(r.finishedAt);
     const prev = sums.get(topic);
-    if (!prev) sums.set(topic, { sum: recall, n: 1, last: recall, at });
-    else sums.set(topic, { sum: prev.sum + recall, n: prev.n + 1, last: at >= prev.at ? recall : prev.last, at: Math.max(at, prev.at) });
+    sums.set(topic, prev ? { sum: prev.sum + recall, n: prev.n + 1, last: recall } : { sum: recall, n: 1, last: recall });
   }
   const out: Partial<Record<TopicId, TopicRecall>> = {};
   for (const [topic, v] of sums) out[topic] = { mean: Math.round(v.sum / v.n), interviews: v.n, last: v.last };

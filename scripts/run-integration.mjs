@@ -34,6 +34,7 @@ async function runSession({ name, entry, prepare, workspaceTrust = false }, code
   fs.writeFileSync(path.join(workspace, 'README.md'), '# Integration test workspace\n');
   prepare?.(workspace);
 
+  process.env.DRILLS_WEBVIEW_PROBE = '1';
   const server = await startCodeServer({ codeServer, dataDir: tmp, workspaceTrust, home: path.join(tmp, 'home') });
   let browser;
   let hostExit;
@@ -55,6 +56,8 @@ async function runSession({ name, entry, prepare, workspaceTrust = false }, code
         if (!process.env.DRILLS_IT_VERBOSE && WORKBENCH_NOISE.test(text)) return;
         for (const line of text.split('\n')) {
           if (line.includes('DRILLS_GRANT_TRUST')) void grantTrust(page);
+          const probe = /DRILLS_WEBVIEW_PROBE (\{.*\})\s*$/.exec(line);
+          if (probe) void webviewProbe(page, probe[1]);
           const p = /^\s*(\d+) passing/.exec(line);
           if (p) passing = Number(p[1]);
           const f = /^\s*(\d+) failing/.exec(line);
@@ -108,6 +111,45 @@ async function grantTrust(page) {
     const shot = path.join(os.tmpdir(), 'drills-grant-trust.png');
     await page.screenshot({ path: shot }).catch(() => {});
     console.error(`could not click "Trust" in the Workspace Trust editor (${e.message}); screenshot: ${shot}`);
+  }
+}
+
+/**
+ * Acts in the visible webview as a user would, for a test in the extension host (which cannot reach a webview's
+ * page): the test logs `DRILLS_WEBVIEW_PROBE {"reply": file, "steps": [...]}`, this runs the steps with Playwright
+ * in the webview's frame (real focus, real key presses) and writes `{ results }` or `{ error }` to the reply file.
+ * Steps: {count: sel}, {attrs: sel, name}, {focus: sel}, {click: sel}, {press: key}, {active: attrName},
+ * {visible: sel}, {style: sel, prop}, {text: sel}.
+ */
+async function webviewProbe(page, json) {
+  let reply;
+  try {
+    const req = JSON.parse(json);
+    reply = req.reply;
+    if (typeof reply !== 'string' || !path.isAbsolute(reply)) throw new Error('a probe needs an absolute "reply" path');
+    const frame = page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
+    const results = [];
+    for (const step of req.steps) {
+      if ('count' in step) results.push(await frame.locator(step.count).count());
+      else if ('attrs' in step) results.push(await frame.locator(step.attrs).evaluateAll((els, name) => els.map((e) => e.getAttribute(name)), step.name));
+      else if ('focus' in step) results.push(await frame.locator(step.focus).first().focus().then(() => true));
+      else if ('click' in step) results.push(await frame.locator(step.click).first().click().then(() => true));
+      else if ('press' in step) results.push(await page.keyboard.press(step.press).then(() => true));
+      else if ('active' in step) results.push(await frame.locator('html').evaluate((html, name) => html.ownerDocument.activeElement?.getAttribute(name) ?? null, step.active));
+      else if ('visible' in step) results.push(await frame.locator(step.visible).first().isVisible());
+      else if ('style' in step) results.push(await frame.locator(step.style).first().evaluate((e, prop) => e.ownerDocument.defaultView.getComputedStyle(e).getPropertyValue(prop), step.prop));
+      else if ('text' in step) results.push(await frame.locator(step.text).allTextContents());
+      else throw new Error(`unknown probe step ${JSON.stringify(step)}`);
+    }
+    fs.writeFileSync(`${reply}.part`, JSON.stringify({ results }));
+    fs.renameSync(`${reply}.part`, reply);
+  } catch (e) {
+    if (reply) {
+      fs.writeFileSync(`${reply}.part`, JSON.stringify({ error: String(e?.message ?? e) }));
+      fs.renameSync(`${reply}.part`, reply);
+    } else {
+      console.error(`webview probe: ${e?.message ?? e}`);
+    }
   }
 }
 

@@ -1,12 +1,63 @@
 // The self-assessment rules, pure: the user's ratings (how confident they feel per topic) set against what the drills
-// measured (how many of the topic's drills they solved), per topic and in summary. The guide's rule of thumb: a topic
-// rated under 3 needs review, a topic rated 5 is one you could teach.
-import { compareDrills, type Drill, type DrillStatus, type Tier } from './model';
+// measured (how many of the topic's drills they solved, in TypeScript or Python) and what mock interviews measured
+// (the recall score of spoken answers), per topic and in summary. The guide's rule of thumb: a topic rated under 3
+// needs review, a topic rated 5 is one you could teach.
+import { compareDrills, type Drill, type DrillStatus, type Language, LANGUAGES, type Tier } from './model';
 import type { Rating, Ratings } from './ratings';
 import { type DrillScore, statusOf } from './scores';
 import { TOPICS, type TopicId } from './topics';
 
 export type Scores = Readonly<Record<string, DrillScore>>;
+
+/**
+ * What mock interviews measured for one topic: the recall score (the share of key points ticked, 0-100) of the
+ * interviews whose spoken question was one of the topic's drills.
+ */
+export interface TopicRecall {
+  /** Mean recall score, 0-100, rounded. */
+  mean: number;
+  /** How many interviews it is the mean of. */
+  interviews: number;
+  /** Recall score of the most recent of them. */
+  last: number;
+}
+
+export type RecallByTopic = Readonly<Partial<Record<TopicId, TopicRecall>>>;
+
+/** What else the assessment reads besides TypeScript's scores. */
+export interface AssessOptions {
+  /** The Python versions' scores: a drill counts as solved when it is solved in either language. */
+  python?: Scores;
+  /** Per topic, from the mock interview history (see recallByTopic). */
+  recall?: RecallByTopic;
+}
+
+/** The part of a mock interview's record recallByTopic reads (see interviewSession.ts). */
+export interface RecallRecord {
+  finishedAt: string;
+  spoken: { id: string; total: number };
+  score: { recall: number };
+}
+
+/**
+ * Per topic, the recall scores of past mock interviews (`records` oldest first, as the history keeps them). An interview whose spoken
+ * drill had no key points (nothing to recall) or is no longer in the bank counts for no topic.
+ */
+export function recallByTopic(records: readonly RecallRecord[], drills: readonly Pick<Drill, 'id' | 'topic'>[]): RecallByTopic {
+  const topicOf = new Map(drills.map((d) => [d.id, d.topic]));
+  // The history is kept in order (oldest first), so the last record read for a topic is its most recent.
+  const sums = new Map<TopicId, { sum: number; n: number; last: number }>();
+  for (const r of records) {
+    const topic = topicOf.get(r.spoken.id);
+    if (topic === undefined || r.spoken.total <= 0 || !Number.isFinite(r.score.recall)) continue;
+    const recall = Math.max(0, Math.min(100, r.score.recall));
+    const prev = sums.get(topic);
+    sums.set(topic, prev ? { sum: prev.sum + recall, n: prev.n + 1, last: recall } : { sum: recall, n: 1, last: recall });
+  }
+  const out: Partial<Record<TopicId, TopicRecall>> = {};
+  for (const [topic, v] of sums) out[topic] = { mean: Math.round(v.sum / v.n), interviews: v.n, last: v.last };
+  return out;
+}
 
 /** Rated below this: a weak area. */
 export const WEAK_BELOW = 3;
@@ -17,7 +68,11 @@ export interface DrillRef {
   id: string;
   title: string;
   tier: Tier;
+  /** passed when solved in either language; failed when checked in either without solving it; else untried. */
   status: DrillStatus;
+  /** The languages it is solved in, TypeScript first. */
+  solvedIn: Language[];
+  /** Checks in both languages. */
   attempts: number;
   /** ISO time of the last check, if any. */
   lastPractised?: string;
@@ -34,10 +89,14 @@ export interface TopicAssessment {
   label: string;
   detail: string;
   rating?: Rating;
-  /** How many drills cover the topic, how many of them are solved, how many checks they had in all. */
+  /** How many drills cover the topic, how many of them are solved (in either language), how many checks they had in all. */
   drills: number;
   passed: number;
+  /** Per language, how many of the topic's drills are solved in it (a drill solved in both counts in both). */
+  passedIn: Record<Language, number>;
   attempts: number;
+  /** What mock interviews measured, when an interview asked one of the topic's drills out loud. */
+  recall?: TopicRecall;
   /** ISO time of the most recent check of any of the topic's drills. */
   lastPractised?: string;
   weak: boolean;
@@ -105,24 +164,39 @@ function time(iso: string | undefined): number {
  * The drill "Practise" opens for a topic: its first unsolved drill in tree order; when all are solved, the one
  * practised longest ago (never checked counts as longest ago; ties in tree order). Undefined when no drill covers it.
  */
-export function nextDrill(topic: TopicId, drills: readonly Drill[], scores: Scores): Drill | undefined {
+export function nextDrill(topic: TopicId, drills: readonly Drill[], scores: Scores, python: Scores = {}): Drill | undefined {
   const own = drills.filter((d) => d.topic === topic).sort(compareDrills);
-  const unsolved = own.find((d) => statusOf(scores[d.id]) !== 'passed');
+  const unsolved = own.find((d) => combined(d.id, scores, python).status !== 'passed');
   if (unsolved) return unsolved;
   let oldest: Drill | undefined;
   for (const d of own) {
-    if (!oldest || time(scores[d.id]?.last?.at) < time(scores[oldest.id]?.last?.at)) oldest = d;
+    if (!oldest || time(combined(d.id, scores, python).lastPractised) < time(combined(oldest.id, scores, python).lastPractised)) oldest = d;
   }
   return oldest;
 }
 
-export function assessTopic(topic: TopicId, drills: readonly Drill[], scores: Scores, ratings: Ratings): TopicAssessment {
+/** One drill's figures over both languages. */
+function combined(id: string, scores: Scores, python: Scores): { status: DrillStatus; solvedIn: Language[]; attempts: number; lastPractised?: string } {
+  const byLanguage: Record<Language, DrillScore | undefined> = { typescript: lookupScore(scores, id), python: lookupScore(python, id) };
+  const solvedIn = LANGUAGES.filter((l) => statusOf(byLanguage[l]) === 'passed');
+  const attempts = LANGUAGES.reduce((n, l) => n + (byLanguage[l]?.attempts ?? 0), 0);
+  const status: DrillStatus = solvedIn.length > 0 ? 'passed' : attempts > 0 ? 'failed' : 'untried';
+  const lastPractised = LANGUAGES.map((l) => byLanguage[l]?.last?.at).reduce<string | undefined>((a, b) => (time(b) > time(a) ? b : a), undefined);
+  return lastPractised === undefined ? { status, solvedIn, attempts } : { status, solvedIn, attempts, lastPractised };
+}
+
+function lookupScore(scores: Scores, id: string): DrillScore | undefined {
+  return Object.prototype.hasOwnProperty.call(scores, id) ? scores[id] : undefined;
+}
+
+export function assessTopic(topic: TopicId, drills: readonly Drill[], scores: Scores, ratings: Ratings, opts: AssessOptions = {}): TopicAssessment {
   const meta = TOPICS.find((t) => t.id === topic)!;
+  const python = opts.python ?? {};
   const own = drills.filter((d) => d.topic === topic).sort(compareDrills);
   const drillRefs: DrillRef[] = own.map((d) => {
-    const s = scores[d.id];
-    const ref: DrillRef = { id: d.id, title: d.title, tier: d.tier, status: statusOf(s), attempts: s?.attempts ?? 0 };
-    if (s?.last) ref.lastPractised = s.last.at;
+    const c = combined(d.id, scores, python);
+    const ref: DrillRef = { id: d.id, title: d.title, tier: d.tier, status: c.status, solvedIn: c.solvedIn, attempts: c.attempts };
+    if (c.lastPractised !== undefined) ref.lastPractised = c.lastPractised;
     return ref;
   });
   const rating = ratings[topic];
@@ -133,18 +207,21 @@ export function assessTopic(topic: TopicId, drills: readonly Drill[], scores: Sc
     detail: meta.detail,
     drills: own.length,
     passed,
+    passedIn: { typescript: drillRefs.filter((r) => r.solvedIn.includes('typescript')).length, python: drillRefs.filter((r) => r.solvedIn.includes('python')).length },
     attempts: drillRefs.reduce((n, r) => n + r.attempts, 0),
     weak: isWeak(rating),
     strong: isStrong(rating),
     drillRefs,
   };
   if (rating !== undefined) result.rating = rating;
+  const recall = opts.recall?.[topic];
+  if (recall) result.recall = recall;
   const last = drillRefs.reduce<string | undefined>((latest, r) => (time(r.lastPractised) > time(latest) ? r.lastPractised : latest), undefined);
   if (last !== undefined) result.lastPractised = last;
   const d = disagreement(rating, passed, own.length);
   if (d) result.disagreement = d;
-  const next = nextDrill(topic, own, scores);
-  if (next) result.next = { id: next.id, title: next.title, solved: statusOf(scores[next.id]) === 'passed' };
+  const next = nextDrill(topic, own, scores, python);
+  if (next) result.next = { id: next.id, title: next.title, solved: combined(next.id, scores, python).status === 'passed' };
   return result;
 }
 
@@ -186,8 +263,12 @@ function measured(t: TopicAssessment): string {
   return t.drills === 0 ? 'no drill covers it yet' : `${t.passed} of ${t.drills} drill${t.drills === 1 ? '' : 's'} solved`;
 }
 
-/** The whole self-assessment: the twelve topics in the guide's order, and the summary over them. */
-export function assess(drills: readonly Drill[], scores: Scores, ratings: Ratings): Assessment {
-  const topics = TOPICS.map((t) => assessTopic(t.id, drills, scores, ratings));
+/**
+ * The whole self-assessment: the twelve topics in the guide's order, and the summary over them. `scores` are
+ * TypeScript's; opts.python adds the Python versions' (a drill is solved when solved in either), opts.recall what
+ * mock interviews measured.
+ */
+export function assess(drills: readonly Drill[], scores: Scores, ratings: Ratings, opts: AssessOptions = {}): Assessment {
+  const topics = TOPICS.map((t) => assessTopic(t.id, drills, scores, ratings, opts));
   return { summary: summarize(topics), topics };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { assess, nextDrill } from '../core/assessment';
+import { assess, nextDrill, type RecallRecord, recallByTopic } from '../core/assessment';
 import type { Drill } from '../core/model';
 import { isProtocolError, type HostMessage, panelHtml, parseWebviewMessage, type ViewState, type WebviewMessage } from '../core/protocol';
 import type { RatingStore } from '../core/ratings';
@@ -11,8 +11,13 @@ import { topicLabel } from '../core/topics';
 export interface AssessmentDeps {
   extensionUri: vscode.Uri;
   getDrills(): Drill[];
+  /** TypeScript's scores. */
   scores: ScoreStore;
+  /** The Python versions' scores: a drill is solved in a topic when it is solved in either language. */
+  pythonScores?: ScoreStore;
   ratings: RatingStore;
+  /** The mock interviews kept (their recall scores, per topic) and when a new one is kept. */
+  interviews?: { history(): readonly RecallRecord[]; onDidChange: vscode.Event<unknown> };
   /** Fires when the drills change (a reload of the packs): the panel recomputes. */
   onDidChangeDrills?: vscode.Event<unknown>;
   openDrill(id: string): Thenable<unknown> | Promise<unknown>;
@@ -109,7 +114,11 @@ export class AssessmentPanel implements vscode.Disposable {
 
   /** The view model as it stands now. */
   currentState(): ViewState {
-    const { summary, topics } = assess(this.deps.getDrills(), this.deps.scores.all(), this.deps.ratings.all());
+    const drills = this.deps.getDrills();
+    const { summary, topics } = assess(drills, this.deps.scores.all(), this.deps.ratings.all(), {
+      python: this.deps.pythonScores?.all() ?? {},
+      recall: recallByTopic(this.deps.interviews?.history() ?? [], drills),
+    });
     return { summary, topics, tips: INTERVIEW_TIPS };
   }
 
@@ -173,7 +182,7 @@ export class AssessmentPanel implements vscode.Disposable {
         return true;
       }
       case 'practise': {
-        const drill = nextDrill(msg.args.topic, this.deps.getDrills(), scores.all());
+        const drill = nextDrill(msg.args.topic, this.deps.getDrills(), scores.all(), this.deps.pythonScores?.all() ?? {});
         if (!drill) {
           void vscode.window.showInformationMessage(`No drill covers "${topicLabel(msg.args.topic)}" yet.`);
           return false;
@@ -211,6 +220,8 @@ export class AssessmentPanel implements vscode.Disposable {
     this.storeSubscriptions = [
       this.deps.scores.onDidChange(() => this.refresh()),
       this.deps.ratings.onDidChange(() => this.refresh()),
+      ...(this.deps.pythonScores ? [this.deps.pythonScores.onDidChange(() => this.refresh())] : []),
+      ...(this.deps.interviews ? [this.deps.interviews.onDidChange(() => this.refresh())] : []),
       ...(this.deps.onDidChangeDrills ? [this.deps.onDidChangeDrills(() => this.refresh())] : []),
     ];
   }

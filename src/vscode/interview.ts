@@ -93,6 +93,7 @@ export class InterviewController implements vscode.Disposable {
     if (add.length === 0) return;
     const all = [...mine, ...add].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt)).slice(-HISTORY_LIMIT);
     await this.deps.context.workspaceState.update(HISTORY_KEY, all);
+    this.changed.fire();
   }
 
   /** Picks up a session stored by this window before a reload. */

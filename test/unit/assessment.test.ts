@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { assess, assessTopic, disagreement, isStrong, isWeak, nextDrill, type Scores, summarize } from '../../src/core/assessment';
+import { assess, assessTopic, disagreement, isStrong, isWeak, nextDrill, recallByTopic, type Scores, summarize } from '../../src/core/assessment';
 import type { Drill, Tier } from '../../src/core/model';
 import type { Rating, Ratings } from '../../src/core/ratings';
 import type { DrillScore } from '../../src/core/scores';
@@ -202,5 +202,47 @@ describe('assessment rules', () => {
       assert.equal(assess([], {}, {}).summary.weakest, undefined);
       assert.deepEqual(summarize([]), { ratedTopics: 0, topicCount: 0, drillsPassed: 0, drillsTotal: 0 });
     });
+  });
+});
+
+describe('assessment over both languages and mock interviews', () => {
+  const drills = [drill('a', 'regex', 'beginner', 1), drill('b', 'regex', 'beginner', 2), drill('c', 'regex', 'beginner', 3), drill('d', 'file-io')];
+
+  it('counts a drill solved in a topic when it is solved in either language, and says which', () => {
+    const t = assessTopic('regex', drills, { a: solved(T1) }, {}, { python: { a: solved(T2), b: solved(T3), c: failed(T1) } });
+    assert.equal(t.passed, 2, 'a (both) and b (Python only)');
+    assert.deepEqual(t.passedIn, { typescript: 1, python: 2 });
+    assert.deepEqual(t.drillRefs.map((r) => [r.id, r.status, r.solvedIn]), [
+      ['a', 'passed', ['typescript', 'python']],
+      ['b', 'passed', ['python']],
+      ['c', 'failed', []],
+    ]);
+    assert.equal(t.attempts, 4, 'checks in both languages count');
+    assert.equal(t.lastPractised, T3);
+    assert.deepEqual(t.next, { id: 'c', title: 'Drill c', solved: false }, 'Practise skips drills solved in Python');
+  });
+
+  it('keeps TypeScript-only figures the same when no Python scores are given', () => {
+    const ts = assessTopic('regex', drills, { a: solved(T1), b: failed(T2) }, {});
+    assert.equal(ts.passed, 1);
+    assert.deepEqual(ts.passedIn, { typescript: 1, python: 0 });
+    assert.equal(ts.attempts, 2);
+  });
+
+  it('lets Python results settle a disagreement and the summary', () => {
+    const a = assess(drills, {}, { regex: 1 }, { python: { a: solved(T1), b: solved(T1), c: solved(T1) } });
+    const regex = a.topics.find((t) => t.topic === 'regex')!;
+    assert.equal(regex.disagreement?.kind, 'underrating');
+    assert.equal(a.summary.drillsPassed, 3);
+    assert.equal(nextDrill('regex', drills, {}, { a: solved(T1) })?.id, 'b');
+  });
+
+  it('takes the recall score per topic from the spoken question of each mock interview', () => {
+    const rec = (at: string, id: string, recall: number, total = 4) => ({ finishedAt: at, spoken: { id, total }, score: { recall } });
+    const recall = recallByTopic([rec(T1, 'a', 50), rec(T2, 'b', 100), rec(T3, 'd', 25), rec(T3, 'gone', 90), rec(T3, 'c', 0, 0)], drills);
+    assert.deepEqual(recall, { regex: { mean: 75, interviews: 2, last: 100 }, 'file-io': { mean: 25, interviews: 1, last: 25 } });
+    const t = assessTopic('regex', drills, {}, {}, { recall });
+    assert.deepEqual(t.recall, { mean: 75, interviews: 2, last: 100 });
+    assert.equal(assessTopic('subprocess', drills, {}, {}, { recall }).recall, undefined, 'no interview asked it: nothing is made up');
   });
 });

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InterviewDrillsApi } from '../../../src/extension';
@@ -46,4 +48,39 @@ export async function typeInto(editor: vscode.TextEditor, text: string): Promise
   const doc = editor.document;
   const ok = await editor.edit((b) => b.replace(new vscode.Range(0, 0, doc.lineCount, 0), text));
   if (!ok) throw new Error('edit was not applied');
+}
+
+/** One action in the visible webview (see webviewProbe in scripts/run-integration.mjs). */
+export type WebviewStep =
+  | { count: string }
+  | { attrs: string; name: string }
+  | { focus: string }
+  | { click: string }
+  | { press: string }
+  | { active: string }
+  | { visible: string }
+  | { style: string; prop: string }
+  | { text: string };
+
+let probes = 0;
+
+/** Whether the runner can act in webviews for the tests (code-server + Chromium: `npm run test:integration`). */
+export function webviewProbeAvailable(): boolean {
+  return process.env.DRILLS_WEBVIEW_PROBE === '1';
+}
+
+/**
+ * Runs `steps` in the visible webview's page with real focus and key presses, through the test runner's browser
+ * (the extension host cannot reach a webview's DOM). Resolves to one result per step.
+ */
+export async function inWebview(steps: WebviewStep[], timeoutMs = 30_000): Promise<unknown[]> {
+  if (!webviewProbeAvailable()) throw new Error('no webview probe: run the suite with `npm run test:integration`');
+  const reply = path.join(os.tmpdir(), `drills-webview-probe-${process.pid}-${++probes}.json`);
+  fs.rmSync(reply, { force: true });
+  console.log(`DRILLS_WEBVIEW_PROBE ${JSON.stringify({ reply, steps })}`);
+  const text = await waitFor('the webview probe to answer', () => (fs.existsSync(reply) ? fs.readFileSync(reply, 'utf8') : undefined), timeoutMs);
+  fs.rmSync(reply, { force: true });
+  const answer = JSON.parse(text) as { results?: unknown[]; error?: string };
+  if (answer.error !== undefined) throw new Error(`in the webview: ${answer.error}`);
+  return answer.results!;
 }

@@ -11,11 +11,12 @@ import { describeType, isIsoTime, isPlainObject } from './store';
 
 /**
  * Per topic, 0 (strong) to 1 (weak), for the interview's weighting: the self-rating when there is one (1 -> 1, 5 -> 0),
- * else the share of the topic's drills not solved once any was tried; topics with neither are left out (0.5 then).
+ * else the share of the topic's drills not solved (in either language) once any was tried; topics with neither are left
+ * out (0.5 then).
  */
-export function weaknessByTopic(drills: readonly Drill[], scores: Scores, ratings: Ratings): Record<string, number> {
+export function weaknessByTopic(drills: readonly Drill[], scores: Scores, ratings: Ratings, python: Scores = {}): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const t of assess(drills, scores, ratings).topics) {
+  for (const t of assess(drills, scores, ratings, { python }).topics) {
     if (t.rating !== undefined) out[t.topic] = (5 - t.rating) / 4;
     else if (t.drills > 0 && t.attempts > 0) out[t.topic] = 1 - t.passed / t.drills;
   }

@@ -34,7 +34,7 @@ export function registerCommands(s: Services): vscode.Disposable[] {
     'interviewDrills.openNextDrill': async () => {
       const drills = s.repo.all();
       const scores = s.scores.all();
-      const weakest = assess(drills, scores, s.ratings.all()).summary.weakest;
+      const weakest = assess(drills, scores, s.ratings.all(), { python: s.pythonScores.all() }).summary.weakest;
       const choice = pickNextDrill({
         drills,
         solved: new Set(drills.filter((d) => s.statusIn(d.id, s.languageOf(d)) === 'passed').map((d) => d.id)),

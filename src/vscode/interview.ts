@@ -28,6 +28,8 @@ export interface InterviewDeps {
   context: vscode.ExtensionContext;
   repo: DrillRepository;
   scores: ScoreStore;
+  /** The Python versions' scores: the weighting counts a drill solved in either language. */
+  pythonScores: ScoreStore;
   ratings: RatingStore;
   reviews: ReviewStore;
   scratch: ScratchFiles;
@@ -130,7 +132,7 @@ export class InterviewController implements vscode.Disposable {
     try {
       plan = planInterview({
         lengthMinutes, tiers, drills,
-        weakness: weaknessByTopic(drills, this.deps.scores.all(), this.deps.ratings.all()),
+        weakness: weaknessByTopic(drills, this.deps.scores.all(), this.deps.ratings.all(), this.deps.pythonScores.all()),
         due: new Set(this.deps.reviews.due().map((d) => d.id)),
         random: Math.random,
       });

@@ -128,7 +128,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
     interviewRunning: () => late.interview?.running ?? false,
   })));
   const interview = late.interview = push(new InterviewController({
-    context, repo, scores, ratings, reviews, scratch, checker, clock, output,
+    context, repo, scores, pythonScores, ratings, reviews, scratch, checker, clock, output,
     openDrill: async (drill) => (await vscode.commands.executeCommand('interviewDrills.openDrill', drill.id)) as vscode.TextEditor,
   }));
   const learn = push(new LearnView({

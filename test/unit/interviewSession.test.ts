@@ -76,4 +76,12 @@ describe('weaknessByTopic (the interview\'s weighting)', () => {
     assert.equal(w['file-io'], undefined);
     assert.equal(weaknessByTopic(drills, {}, { regex: 5 }).regex, 0);
   });
+
+  it('counts a drill solved in Python as solved', () => {
+    const drills = [drill('b-drill', 'subprocess'), drill('c-drill', 'subprocess')];
+    const at = '2026-03-02T09:00:00.000Z';
+    const passedScore = { attempts: 1, hintsUsed: 0, answerRevealed: false, firstPassedAt: at, history: [{ at, passed: 1, total: 1, durationMs: 1, verdict: 'passed' }], best: { passed: 1, total: 1 }, last: { at, passed: 1, total: 1, durationMs: 1, verdict: 'passed' } };
+    assert.equal(weaknessByTopic(drills, {}, {}, { 'b-drill': passedScore }).subprocess, 0.5);
+    assert.equal(weaknessByTopic(drills, { 'c-drill': passedScore }, {}, { 'b-drill': passedScore }).subprocess, 0);
+  });
 });

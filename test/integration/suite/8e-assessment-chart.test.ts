@@ -24,10 +24,12 @@ async function chartDrawn(): Promise<void> {
 // driven through Chromium (focus and key presses are real).
 describe('self-assessment chart', () => {
   const solvedHere: string[] = [];
+  const solvedInTypeScript: string[] = [];
 
   after(async () => {
     const { services } = await api();
     for (const id of solvedHere) await services.pythonScores.reset(id);
+    for (const id of solvedInTypeScript) await services.scores.reset(id);
     await services.ratings.resetAll();
     await vscode.workspace.getConfiguration('interviewDrills').update('language', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -42,10 +44,15 @@ describe('self-assessment chart', () => {
     assert.ok(ts, `a second drill in ${py.topic}`);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
+    // Every bundled drill has a Python version too: this one is opened and checked in TypeScript explicitly.
     await services.scratch.reset(ts);
-    await vscode.workspace.fs.writeFile(services.scratch.uriFor(ts), new TextEncoder().encode(ts.solution));
-    const tsRun = await answering('showInformationMessage', undefined, () => vscode.commands.executeCommand<CheckOutcome>('interviewDrills.checkSolution', ts.id));
+    const tsEditor = (await vscode.commands.executeCommand('interviewDrills.openInTypeScript', ts.id)) as vscode.TextEditor;
+    assert.match(tsEditor.document.uri.path, /\.ts$/);
+    await typeInto(tsEditor, ts.solution);
+    const tsRun = await answering('showInformationMessage', undefined, () => vscode.commands.executeCommand<CheckOutcome>('interviewDrills.checkSolution', tsEditor.document.uri));
+    assert.equal(tsRun.result.language, 'typescript');
     assert.equal(tsRun.result.passed, true, tsRun.result.result.summary);
+    solvedInTypeScript.push(ts.id);
 
     await services.scratch.reset(py, 'python');
     const editor = (await vscode.commands.executeCommand('interviewDrills.openInPython', py.id)) as vscode.TextEditor;

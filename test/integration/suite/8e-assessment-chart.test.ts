@@ -99,7 +99,11 @@ describe('self-assessment chart', () => {
     assert.equal(expected.last, record.score.recall);
 
     const panel = await openPanel();
-    const t = await waitFor('the recall in the panel', () => panel.lastState!.topics.find((x) => x.topic === spokenTopic)!.recall);
+    // The panel may still show the recall of an earlier interview until its refresh lands: wait for this one.
+    const t = await waitFor('the recall in the panel', () => {
+      const recall = panel.lastState!.topics.find((x) => x.topic === spokenTopic)!.recall;
+      return recall && recall.interviews === expected.interviews ? recall : undefined;
+    });
     assert.deepEqual(t, expected);
     if (!webviewProbeAvailable()) return;
     await chartDrawn();
